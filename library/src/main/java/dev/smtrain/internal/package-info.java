@@ -1,0 +1,4 @@
+/**
+ * Internal to smtrain: not API, may change in any release.
+ */
+package dev.smtrain.internal;
