@@ -14,7 +14,7 @@ c() { curl -sS --fail-with-body --unix-socket "$SOCK" "$@"; }
 step() { echo "== $*" >&2; }
 ctx=$(mktemp -d)
 cleanup() {
-  for n in a b one; do c -X DELETE "$API/containers/smtrain-verify-$n-$$?force=true" >/dev/null 2>&1 || true; done
+  for n in one algo-1 algo-2; do c -X DELETE "$API/containers/smtrain-verify-$n-$$?force=true" >/dev/null 2>&1 || true; done
   c -X DELETE "$API/networks/$NET" >/dev/null 2>&1 || true
   c -X DELETE "$API/images/$TAG?force=true" >/dev/null 2>&1 || true
   rm -rf "$ctx"
