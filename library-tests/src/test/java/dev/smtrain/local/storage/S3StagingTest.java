@@ -146,14 +146,16 @@ class S3StagingTest {
   }
 
   @Test
-  void stage_whenManifestListsAMissingObject_failsNamingIt() {
-    S3.put(bucket, "m.json", "[{\"prefix\": \"s3://" + bucket + "/x/\"}, \"gone.csv\"]");
+  void stage_whenManifestListsAMissingObject_failsNamingItAndLeavesNoPartialChannel() {
+    S3.put(bucket, "x/present.csv", "here");
+    S3.put(bucket, "m.json", "[{\"prefix\": \"s3://" + bucket + "/x/\"}, \"present.csv\", \"gone.csv\"]");
 
     StorageException e = assertThrows(StorageException.class, () -> storage.stage(channel("train",
         "s3://" + bucket + "/m.json", S3DataType.MANIFEST_FILE, S3DataDistribution.FULLY_REPLICATED), 0, 1, tmp));
 
     assertTrue(e.getMessage().contains("Channel \"train\"") && e.getMessage().contains("x/gone.csv"),
         e.getMessage());
+    assertFalse(Files.exists(tmp.resolve("train")), "a failed staging must not leave partial files");
   }
 
   @Test

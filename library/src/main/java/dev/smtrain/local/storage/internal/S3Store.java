@@ -221,8 +221,12 @@ public final class S3Store implements AutoCloseable {
 
   private <T> T join(CompletableFuture<T> future, StorageUri uri, String context) {
     try {
-      return future.join();
-    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      return future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new StorageException(context + ": interrupted while reading " + uri, e);
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
       throw translate(unwrap(e), uri.toString(), context);
     }
   }
