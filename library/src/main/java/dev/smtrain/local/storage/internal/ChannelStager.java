@@ -93,7 +93,13 @@ public final class ChannelStager {
             + describe(previous) + " and " + describe(s));
       }
     }
-    long bytes = transfer(placed, uri, where);
+    long bytes;
+    try {
+      bytes = transfer(placed, uri, where);
+    } catch (RuntimeException e) {
+      deleteQuietly(target);
+      throw e;
+    }
     LOG.debug("{}: staged {} of {} objects ({} bytes) for host {} of {} in {}", where, placed.size(), all.size(),
         bytes, hostIndex + 1, hostCount, target);
     return new StagedChannel(name, target, false, placed.size(), bytes);
@@ -203,6 +209,21 @@ public final class ChannelStager {
       return target;
     } catch (IOException e) {
       throw new StorageException(where + ": could not create staging directory " + target + ": " + e, e);
+    }
+  }
+
+  /** Removes a half-staged channel directory, so that a failure leaves no partial files behind. */
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          LOG.debug("Could not delete {}: {}", p, e.toString());
+        }
+      });
+    } catch (IOException e) {
+      LOG.debug("Could not clean up {}: {}", dir, e.toString());
     }
   }
 
