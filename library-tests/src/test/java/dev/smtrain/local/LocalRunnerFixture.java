@@ -8,6 +8,7 @@ import dev.smtrain.executor.StatusEvent;
 import dev.smtrain.executor.TrainingJobListener;
 import dev.smtrain.local.engine.ContainerEngine;
 import dev.smtrain.local.engine.EngineLabels;
+import dev.smtrain.local.storage.StorageSettings;
 import dev.smtrain.local.storage.TarContents;
 import dev.smtrain.model.CreateTrainingJobRequest;
 import dev.smtrain.model.ResourceConfig;
@@ -42,24 +43,30 @@ final class LocalRunnerFixture implements AutoCloseable {
   final Path sessions;
   final LocalExecutor executor;
 
-  private LocalRunnerFixture(ContainerEngine engine, String image, Path root, Duration grace) throws IOException {
+  private LocalRunnerFixture(ContainerEngine engine, String image, Path root, Duration grace,
+      StorageSettings storage) throws IOException {
     this.engine = engine;
     this.image = image;
     this.root = root;
     this.sessions = Files.createDirectories(root.resolve("sessions"));
-    this.executor = LocalExecutor.builder().engine(engine).gracePeriod(grace)
+    this.executor = LocalExecutor.builder().engine(engine).gracePeriod(grace).storageSettings(storage)
         .workDirectory(root.resolve("work")).sessionsDirectory(sessions).build();
   }
 
   /** Connects (or skips the test) and builds the image once, then a new executor working under {@code root}. */
   static LocalRunnerFixture start(Path root, Duration grace) throws IOException {
+    return start(root, grace, StorageSettings.defaults());
+  }
+
+  /** As {@link #start(Path, Duration)}, reaching S3 with {@code storage}. */
+  static LocalRunnerFixture start(Path root, Duration grace, StorageSettings storage) throws IOException {
     synchronized (LocalRunnerFixture.class) {
       if (sharedEngine == null) {
         sharedEngine = TestImages.connectOrSkip();
         sharedImage = TestImages.trainingImage(sharedEngine);
       }
     }
-    return new LocalRunnerFixture(sharedEngine, sharedImage, root, grace);
+    return new LocalRunnerFixture(sharedEngine, sharedImage, root, grace, storage);
   }
 
   static String uniqueName(String prefix) {
