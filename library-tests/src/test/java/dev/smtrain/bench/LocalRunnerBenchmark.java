@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The local runner's overhead: a no-op training job, submit to Completed (validation, workspace, config files,
  * per-job network, container, log following, model.tar.gz and output.tar.gz, cleanup), against a bare
  * {@code docker run --rm} of the same image through the same engine (create, start, wait, remove via
- * docker-java). The engine is the one {@code DOCKER_HOST} names. Aim: {@code localJob} at most 1.3 times
+ * docker-java; the engine's default network, as {@code docker run} without {@code --network}). The engine is the one {@code DOCKER_HOST} names. Aim: {@code localJob} at most 1.3 times
  * {@code bareRun}.
  *
  * <pre>
@@ -98,6 +98,7 @@ public class LocalRunnerBenchmark {
     String id = engine.createContainer(ContainerSpec.builder(image)
         .cmd("train")
         .env("MODE", "noop")
+        .network("default") // what docker run does without --network: the engine's default
         .labels(EngineLabels.of("bench-bare", "bench"))
         .build());
     try {

@@ -107,7 +107,10 @@ public final class JobRunner implements Runnable {
         .map(Duration::ofSeconds);
     TrainingWatch.Outcome outcome = TrainingWatch.await(job, group, maxRuntime, context.gracePeriod());
     job.trainingEnded();
+    long drain = System.nanoTime();
     follower.awaitEnd(LOG_DRAIN);
+    LOG.debug("training job {}: containers ended {}; log drained in {} ms", job.name(), outcome,
+        (System.nanoTime() - drain) / 1_000_000);
 
     boolean stopping = outcome.end() != TrainingWatch.End.EXITED;
     TrainingJobStatus during = stopping ? TrainingJobStatus.STOPPING : TrainingJobStatus.IN_PROGRESS;
