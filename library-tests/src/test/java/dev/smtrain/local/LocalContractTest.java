@@ -113,6 +113,7 @@ class LocalContractTest {
     List<String> lines = fx.executor.logs(name).map(LogEvent::message).toList();
     assertTrue(lines.contains("contract ok on algo-1"), lines::toString);
     assertTrue(lines.contains("epoch=3 loss=0.25 accuracy=0.9"), lines::toString);
+    assertTrue(lines.contains("a line on stderr"), lines::toString);
     assertEquals(lines, recorder.lines.stream().map(LogEvent::message).toList());
     assertTrue(recorder.lines.stream().allMatch(l -> l.stream().equals("algo-1") && l.trainingJobName().equals(name)));
     assertEquals(TrainingJobStatus.COMPLETED, recorder.statuses.get(recorder.statuses.size() - 1).status());

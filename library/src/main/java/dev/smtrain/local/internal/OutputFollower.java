@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Stage "follow logs and metrics": every line a container writes becomes a {@link LogEvent} (stream
  * {@code algo-<i>}) in the job's log and its listeners, a DEBUG line on the SLF4J logger
- * {@code dev.smtrain.local.job}, and is searched by the job's metric definitions.
+ * {@code dev.smtrain.local.job}, and is searched by the job's metric definitions. Lines of one stream keep their
+ * order; stdout and stderr are separate pipes, so the engine does not keep their relative order (nor does
+ * CloudWatch on SageMaker), and a metric's final value is the last one read.
  */
 public final class OutputFollower implements AutoCloseable {
 
