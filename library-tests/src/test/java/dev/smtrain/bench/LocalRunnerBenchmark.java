@@ -76,6 +76,19 @@ public class LocalRunnerBenchmark {
   /** A no-op job through the whole local runner. */
   @Benchmark
   public TrainingJobDescription localJob() {
+    return run(false);
+  }
+
+  /**
+   * The same with {@code EnableNetworkIsolation}: no per-job network, which separates the runner's own cost from
+   * the network's (the bare run gets no network at all on an engine whose default network is none).
+   */
+  @Benchmark
+  public TrainingJobDescription localJobIsolated() {
+    return run(true);
+  }
+
+  private TrainingJobDescription run(boolean isolated) {
     String name = "bench-" + counter.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
     TrainingJobDescription done = executor.submit(CreateTrainingJobRequest.builder()
         .trainingJobName(name)
@@ -85,6 +98,7 @@ public class LocalRunnerBenchmark {
         .outputDataConfig(o -> o.s3OutputPath(root.resolve("out").toUri().toString()))
         .stoppingCondition(s -> s.maxRuntimeInSeconds(600))
         .putEnvironment("MODE", "noop")
+        .enableNetworkIsolation(isolated)
         .build()).awaitCompletion(Duration.ofMinutes(5));
     if (done.trainingJobStatus().orElseThrow() != TrainingJobStatus.COMPLETED) {
       throw new IllegalStateException("benchmark job did not complete: " + done.failureReason());

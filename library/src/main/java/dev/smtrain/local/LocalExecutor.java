@@ -92,8 +92,15 @@ public final class LocalExecutor implements TrainingJobExecutor {
     this.engine = b.engine != null ? b.engine
         : b.dockerHost != null ? ContainerEngine.connect(b.dockerHost) : ContainerEngine.connect();
     this.ownsStorage = b.storage == null;
-    this.storage = b.storage != null ? b.storage : LocalStorage.create(b.storageSettings);
-    this.lease = SessionLease.acquire(sessionsDirectory);
+    try {
+      this.storage = b.storage != null ? b.storage : LocalStorage.create(b.storageSettings);
+      this.lease = SessionLease.acquire(sessionsDirectory);
+    } catch (RuntimeException e) {
+      if (ownsEngine) {
+        engine.close();
+      }
+      throw e;
+    }
     AtomicInteger n = new AtomicInteger();
     this.threads = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "smtrain-local-" + n.incrementAndGet());

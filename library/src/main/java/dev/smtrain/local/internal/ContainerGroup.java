@@ -48,6 +48,7 @@ public final class ContainerGroup implements AutoCloseable {
    */
   public synchronized String create(ContainerSpec spec) {
     String id = engine.createContainer(spec);
+    LOG.debug("created container {} {} for {}", spec.name(), id, ContainerPlan.describeCommand(spec));
     ids.add(id);
     return id;
   }
@@ -68,6 +69,7 @@ public final class ContainerGroup implements AutoCloseable {
       String id = all.get(i);
       int index = i;
       engine.start(id);
+      LOG.debug("started container {} (host {})", id, index + 1);
       started.accept(id, index);
       threads.execute(() -> {
         int code;
@@ -77,6 +79,7 @@ public final class ContainerGroup implements AutoCloseable {
           LOG.debug("waiting for container {} failed: {}", id, e.toString());
           code = -1;
         }
+        LOG.debug("container {} (host {}) exited with {}", id, index + 1, code);
         signals.exited(index, code);
       });
     }

@@ -66,7 +66,8 @@ public final class TrainingWatch {
       long seen = signals.version();
       Map<Integer, Integer> codes = signals.exitCodes();
       if (codes.size() == hosts) {
-        return new Outcome(End.EXITED, codes);
+        // a stop that raced with the exit still ends the job Stopped, as the user was told it would
+        return new Outcome(signals.stopRequested() ? End.STOPPED : End.EXITED, codes);
       }
       if (codes.values().stream().anyMatch(c -> c != 0)) {
         LOG.debug("training job {}: a host failed, stopping the others", job.name());
