@@ -168,10 +168,21 @@ public final class LocalExecutor implements TrainingJobExecutor {
     return handle(job);
   }
 
-  private void validate(CreateTrainingJobRequest request) {
+  /**
+   * What {@link #submit} would say about a request, without running it: the validator's findings for
+   * {@link ValidationTarget#LOCAL} and the runner's own (members it needs, cannot run, or ignores).
+   *
+   * @param request the request
+   * @return every error and warning
+   */
+  public ValidationReport check(CreateTrainingJobRequest request) {
     List<Violation> all = new ArrayList<>(validator.validate(request, ValidationTarget.LOCAL).violations());
     new LocalRunnabilityRule().check(request, ValidationTarget.LOCAL, all::add);
-    ValidationReport report = ValidationReport.of(all);
+    return ValidationReport.of(all);
+  }
+
+  private void validate(CreateTrainingJobRequest request) {
+    ValidationReport report = check(request);
     if (!report.isValid()) {
       throw new ValidationException(report);
     }

@@ -82,6 +82,9 @@ final class RunCommand implements Callable<Integer> {
       return 1;
     }
     try (LocalExecutor executor = executor()) {
+      for (Violation v : executor.check(read.value().get()).warnings()) {
+        err.println(file + ": " + v);
+      }
       TrainingJob job = executor.submit(read.value().get(), new Progress(err));
       Thread onCtrlC = new Thread(() -> stopAndWait(job), "smtrain-run-stop");
       Runtime.getRuntime().addShutdownHook(onCtrlC);

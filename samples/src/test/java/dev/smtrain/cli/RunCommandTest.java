@@ -87,6 +87,10 @@ class RunCommandTest {
   }
 
   private static Path request(String name, String mode) throws IOException {
+    return request(name, mode, "");
+  }
+
+  private static Path request(String name, String mode, String extraMembers) throws IOException {
     String json = """
         {"TrainingJobName": "%s",
          "AlgorithmSpecification": {"TrainingImage": "%s", "TrainingInputMode": "File",
@@ -95,8 +99,9 @@ class RunCommandTest {
          "OutputDataConfig": {"S3OutputPath": "%s"},
          "ResourceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1, "VolumeSizeInGB": 1},
          "StoppingCondition": {"MaxRuntimeInSeconds": 600},
+         %s
          "Environment": {"MODE": "%s"}}
-        """.formatted(name, image, root.resolve("out").toUri(), mode);
+        """.formatted(name, image, root.resolve("out").toUri(), extraMembers, mode);
     return Files.writeString(root.resolve(name + ".json"), json);
   }
 
@@ -119,9 +124,11 @@ class RunCommandTest {
   void run_whenJobFails_printsFailureReasonAndExitsOne() throws IOException {
     String name = "cli-fail-" + UUID.randomUUID().toString().substring(0, 8);
 
-    Result r = run("run", "--local", request(name, "fail").toString());
+    Result r = run("run", "--local", request(name, "fail", "\"RetryStrategy\": {\"MaximumRetryAttempts\": 2},")
+        .toString());
 
     assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("RetryStrategy: ignored by the local runner"), r.err());
     TrainingJobDescription d = TrainingJobJson.readDescription(r.out()).orElseThrow();
     assertEquals(TrainingJobStatus.FAILED, d.trainingJobStatus().orElseThrow());
     assertEquals("bad data in row 3", d.failureReason().orElseThrow());

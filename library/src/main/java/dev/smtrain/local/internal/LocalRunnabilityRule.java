@@ -23,6 +23,8 @@ public final class LocalRunnabilityRule implements ValidationRule {
   public static final String REQUIRED = "local.required";
   /** Code of errors for metric regular expressions RE2/J cannot compile. */
   public static final String METRIC_REGEX = "local.metric-regex";
+  /** Code of warnings for members the local runner accepts but does not act on (as the validator's). */
+  public static final String IGNORED = "local.ignored";
 
   @Override
   public void check(CreateTrainingJobRequest request, ValidationTarget target, Consumer<Violation> report) {
@@ -60,6 +62,7 @@ public final class LocalRunnabilityRule implements ValidationRule {
           "heterogeneous clusters are not supported by the local runner yet; use InstanceType and "
               + "InstanceCount"));
     }
+    ignoredMembers(request, report);
     List<Channel> channels = request.hasInputDataConfig() ? request.inputDataConfig() : List.of();
     for (int i = 0; i < channels.size(); i++) {
       Channel c = channels.get(i);
@@ -73,6 +76,38 @@ public final class LocalRunnabilityRule implements ValidationRule {
         report.accept(Violation.error(path + ".InputMode", UNSUPPORTED,
             "Pipe mode is not supported by the local runner yet; use File"));
       }
+      if (c.inputMode().orElse(null) == TrainingInputMode.FAST_FILE) {
+        report.accept(ignored(path + ".InputMode", "FastFile channels are staged as in File mode"));
+      }
     }
+  }
+
+  /** Members the runner does not act on yet; the validator's LOCAL target warns about the others. */
+  private static void ignoredMembers(CreateTrainingJobRequest r, Consumer<Violation> report) {
+    if (r.algorithmSpecification().flatMap(a -> a.trainingInputMode()).orElse(null) == TrainingInputMode.FAST_FILE) {
+      report.accept(ignored("AlgorithmSpecification.TrainingInputMode", "FastFile channels are staged as in File "
+          + "mode"));
+    }
+    if (r.enableManagedSpotTraining().orElse(false)) {
+      report.accept(ignored("EnableManagedSpotTraining", "the job runs to the end without spot interruptions"));
+    }
+    if (r.stoppingCondition().flatMap(s -> s.maxWaitTimeInSeconds()).isPresent()) {
+      report.accept(ignored("StoppingCondition.MaxWaitTimeInSeconds", "only MaxRuntimeInSeconds is enforced"));
+    }
+    if (r.enableInterContainerTrafficEncryption().orElse(false)) {
+      report.accept(ignored("EnableInterContainerTrafficEncryption", "traffic between local hosts is not "
+          + "encrypted"));
+    }
+    if (r.retryStrategy().isPresent()) {
+      report.accept(ignored("RetryStrategy", "a failed job is not retried"));
+    }
+    if (r.debugHookConfig().isPresent() || r.tensorBoardOutputConfig().isPresent()
+        || r.profilerConfig().isPresent()) {
+      report.accept(ignored("DebugHookConfig", "Debugger, Profiler and TensorBoard outputs are not uploaded"));
+    }
+  }
+
+  private static Violation ignored(String path, String consequence) {
+    return Violation.warning(path, IGNORED, "ignored by the local runner: " + consequence);
   }
 }

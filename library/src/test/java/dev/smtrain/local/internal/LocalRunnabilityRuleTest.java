@@ -25,6 +25,19 @@ class LocalRunnabilityRuleTest {
   }
 
   @Test
+  void check_whenMembersAreIgnoredLocally_warnsAboutEach() {
+    CreateTrainingJobRequest request = Requests.valid("job").enableManagedSpotTraining(true)
+        .stoppingCondition(s -> s.maxRuntimeInSeconds(60).maxWaitTimeInSeconds(120))
+        .addInputDataConfig(dev.smtrain.model.Channel.s3("c", "s3://b/c").toBuilder()
+            .inputMode(TrainingInputMode.FAST_FILE).build())
+        .build();
+
+    assertEquals(List.of("EnableManagedSpotTraining local.ignored",
+        "StoppingCondition.MaxWaitTimeInSeconds local.ignored", "InputDataConfig[0].InputMode local.ignored"),
+        problems(request));
+  }
+
+  @Test
   void check_whenMembersCannotRunLocally_reportsEachWithItsPath() {
     CreateTrainingJobRequest request = CreateTrainingJobRequest.builder()
         .trainingJobName("job")
