@@ -224,7 +224,9 @@ class ContainerEngineTest {
             long start = System.nanoTime();
             assertEquals(137, engine.stop(id, Duration.ofSeconds(1)));
             assertTrue(System.nanoTime() - start >= 900_000_000L, "waited the grace period");
+            engine.finishLogs(id, logs, Duration.ofSeconds(30));
         }
+        assertEquals(List.of("STDOUT:ready"), lines.snapshot());
         assertEquals(OptionalInt.of(137), engine.waitFor(id, Duration.ofSeconds(5)));
     }
 
