@@ -192,6 +192,7 @@ class S3StagingTest {
 
     assertTrue(e.getMessage().contains("data/t/train/x") && e.getMessage().contains("data/train/x")
         && e.getMessage().contains("same file"), e.getMessage());
+    assertFalse(Files.exists(tmp.resolve("c")), "nothing is written before the check");
   }
 
   @Test

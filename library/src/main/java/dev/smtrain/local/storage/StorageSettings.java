@@ -77,13 +77,13 @@ public final class StorageSettings {
   }
 
   /**
-   * Reads settings from an executor provider's settings map: {@value #ENDPOINT}, {@value #REGION} and
-   * {@value #PATH_STYLE}; other keys are ignored. Credentials always come from the SDK's default chain.
+   * Reads settings from an executor provider's settings map: {@value #ENDPOINT}, {@value #REGION},
+   * {@value #PATH_STYLE}, {@value #CHECKSUMS} and {@value #MULTIPART_DOWNLOADS}; other keys are ignored.
+   * Credentials always come from the SDK's default chain (never from the map, which may be logged).
    *
    * @param settings the map, e.g. from {@code TrainingJobExecutorProvider.create}
    * @return the settings
-   * @throws IllegalArgumentException when {@value #ENDPOINT} is not a URI or {@value #PATH_STYLE} is neither
-   *     {@code true} nor {@code false}
+   * @throws IllegalArgumentException when a value is malformed (the message names the key)
    */
   public static StorageSettings fromMap(Map<String, String> settings) {
     Builder b = builder();

@@ -73,26 +73,31 @@ public final class ChannelStager {
         }
       }
       case MANIFEST_FILE -> all = readManifest(uri, where);
-      default -> throw new StorageException(where + ": S3DataType " + type.value()
+      default -> throw new StorageException(where + ": S3DataType "
+          + (type.value() == null ? "(unknown)" : type.value())
           + " is not supported by the local runner (use S3Prefix or ManifestFile)");
     }
-    List<Source> mine = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      if (!sharded || KeyPaths.belongsTo(i, hostIndex, hostCount)) {
-        mine.add(all.get(i));
-      }
-    }
-    Path target = prepareTarget(scratchDir.resolve(name), where);
-    Map<Path, Source> placed = new LinkedHashMap<>();
-    for (Source s : mine) {
-      Path p = KeyPaths.safeResolve(target, s.relative()).orElseThrow(() -> new StorageException(
+    // Check every object, not only this host's, so that all hosts fail alike and before anything is written.
+    Path channelDir = scratchDir.resolve(name);
+    Map<Path, Source> byPath = new LinkedHashMap<>();
+    for (Source s : all) {
+      Path p = KeyPaths.safeResolve(channelDir, s.relative()).orElseThrow(() -> new StorageException(
           channelLabel(name) + ": object path \"" + s.relative() + "\" would fall outside the channel directory"));
-      Source previous = placed.putIfAbsent(p, s);
+      Source previous = byPath.putIfAbsent(p, s);
       if (previous != null) {
-        throw new StorageException(channelLabel(name) + ": two objects map to the same file \"" + s.relative() + "\": "
-            + describe(previous) + " and " + describe(s));
+        throw new StorageException(channelLabel(name) + ": two objects map to the same file \"" + s.relative()
+            + "\": " + describe(previous) + " and " + describe(s));
       }
     }
+    Map<Path, Source> placed = new LinkedHashMap<>();
+    int i = 0;
+    for (Map.Entry<Path, Source> e : byPath.entrySet()) {
+      if (!sharded || KeyPaths.belongsTo(i, hostIndex, hostCount)) {
+        placed.put(e.getKey(), e.getValue());
+      }
+      i++;
+    }
+    Path target = prepareTarget(channelDir, where);
     long bytes;
     try {
       bytes = transfer(placed, uri, where);

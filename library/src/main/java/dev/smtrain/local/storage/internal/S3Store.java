@@ -86,7 +86,11 @@ public final class S3Store implements AutoCloseable {
     settings.credentialsProvider().ifPresent(b::credentialsProvider);
     settings.checksums().ifPresent(b::requestChecksumCalculation);
     settings.responseChecksumValidation().ifPresent(b::responseChecksumValidation);
-    return b.build();
+    try {
+      return b.build();
+    } catch (RuntimeException e) {
+      throw new StorageException("Could not create the S3 client (" + settings + "): " + e.getMessage(), e);
+    }
   }
 
   private synchronized S3AsyncClient client() {
