@@ -53,7 +53,7 @@ class OrphanCleanupTest {
     String orphan = LocalRunnerFixture.uniqueName("orphan");
     Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), OrphanRunnerMain.class.getName(),
-        fx.sessions.toString(), root.resolve("child-work").toString(), fx.image, orphan, fx.outputUri())
+        fx.sessions.toString(), root.resolve("work").toString(), fx.image, orphan, fx.outputUri())
         .redirectError(Files.createFile(root.resolve("child.err")).toFile())
         .start();
     String childSession;
@@ -93,6 +93,8 @@ class OrphanCleanupTest {
     assertEquals(List.of(), fx.engine.listNetworks(orphanLabels));
     assertFalse(fx.engine.listContainers(Map.of(EngineLabels.JOB, live)).isEmpty(), "a live job is untouched");
     assertFalse(Files.exists(fx.sessions.resolve(childSession + ".lease")), "the dead session's lease is gone");
+    assertFalse(Files.exists(root.resolve("work").resolve(childSession)), "and its work directory");
+    assertTrue(Files.exists(root.resolve("work").resolve(fx.executor.sessionId())), "not the live one's");
     assertTrue(Files.exists(fx.sessions.resolve(fx.executor.sessionId() + ".lease")));
 
     liveJob.stop();

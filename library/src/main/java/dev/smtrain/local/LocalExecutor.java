@@ -7,11 +7,11 @@ import dev.smtrain.executor.TrainingJob;
 import dev.smtrain.executor.TrainingJobExecutor;
 import dev.smtrain.executor.TrainingJobListener;
 import dev.smtrain.local.engine.ContainerEngine;
-import dev.smtrain.local.engine.EngineLabels;
 import dev.smtrain.local.internal.InMemoryJobRegistry;
 import dev.smtrain.local.internal.JobListing;
 import dev.smtrain.local.internal.JobRegistry;
 import dev.smtrain.local.internal.JobRunner;
+import dev.smtrain.local.internal.OrphanReaper;
 import dev.smtrain.local.internal.LocalJob;
 import dev.smtrain.local.internal.LocalJobHandle;
 import dev.smtrain.local.internal.LocalRunnabilityRule;
@@ -72,6 +72,7 @@ public final class LocalExecutor implements TrainingJobExecutor {
   private final String region;
   private final String accountId;
   private final Path sessionsDirectory;
+  private final Path workDirectory;
   private final TrainingJobValidator validator;
   private final JobRegistry registry = new InMemoryJobRegistry();
   private final SessionLease lease;
@@ -87,6 +88,7 @@ public final class LocalExecutor implements TrainingJobExecutor {
     this.region = b.region;
     this.accountId = b.accountId;
     this.sessionsDirectory = b.sessionsDirectory;
+    this.workDirectory = b.workDirectory;
     this.validator = b.validator != null ? b.validator : TrainingJobValidator.forTarget(ValidationTarget.LOCAL);
     this.ownsEngine = b.engine == null;
     this.engine = b.engine != null ? b.engine
@@ -249,17 +251,13 @@ public final class LocalExecutor implements TrainingJobExecutor {
 
   /**
    * Removes containers and networks left by runner sessions that are gone (their JVM died without cleaning
-   * up): those whose session's lease file in the sessions directory is unlocked, or missing on this host.
-   * Live sessions, this one included, are never touched.
+   * up): those whose session's lease file in the sessions directory is unlocked, or missing on this host; and
+   * those sessions' work directories. Live sessions, this one included, are never touched.
    *
    * @return what was removed
    */
   public RemovedOrphans removeOrphans() {
-    ContainerEngine.Removed removed = engine.removeOrphans(labels -> labels.get(EngineLabels.JOB) != null
-        && SessionLease.isGone(sessionsDirectory, labels));
-    if (!removed.containers().isEmpty() || !removed.networks().isEmpty()) {
-      LOG.debug("removed orphaned containers {} and networks {}", removed.containers(), removed.networks());
-    }
+    ContainerEngine.Removed removed = OrphanReaper.remove(engine, sessionsDirectory, workDirectory);
     return new RemovedOrphans(removed.containers(), removed.networks());
   }
 

@@ -26,7 +26,9 @@ public final class OutputFollower implements AutoCloseable {
 
   private final LocalJob job;
   private final MetricExtractor metrics;
-  private final List<LogStream> streams = new ArrayList<>();
+  private record Followed(ContainerEngine engine, String containerId, LogStream stream) {}
+
+  private final List<Followed> streams = new ArrayList<>();
 
   public OutputFollower(LocalJob job, MetricExtractor metrics) {
     this.job = job;
@@ -41,7 +43,7 @@ public final class OutputFollower implements AutoCloseable {
    * @param host its host name
    */
   public synchronized void follow(ContainerEngine engine, String containerId, String host) {
-    streams.add(engine.followLogs(containerId, (source, line) -> line(host, line)));
+    streams.add(new Followed(engine, containerId, engine.followLogs(containerId, (source, line) -> line(host, line))));
   }
 
   void line(String host, String line) {
@@ -52,23 +54,24 @@ public final class OutputFollower implements AutoCloseable {
   }
 
   /**
-   * Waits until every followed container's output has ended (after the containers exited), at most
-   * {@code timeout} in all, so that the last lines and metrics are in before the final description.
+   * Ends the output of containers that have exited: waits for each followed stream to end, then reads the log
+   * once more for anything the followed stream missed ({@link ContainerEngine#finishLogs}), so that the last
+   * lines and metrics are in before the final description. At most {@code timeout} per container.
+   *
+   * @param timeout how long to wait for each container's output
    */
   public void awaitEnd(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<LogStream> copy;
+    List<Followed> copy;
     synchronized (this) {
       copy = List.copyOf(streams);
     }
-    for (LogStream s : copy) {
+    for (Followed f : copy) {
       try {
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || !s.awaitCompletion(Duration.ofNanos(left))) {
-          LOG.debug("training job {}: log stream still open after {}; closing it", job.name(), timeout);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        f.engine().finishLogs(f.containerId(), f.stream(), timeout);
+      } catch (RuntimeException e) {
+        LOG.debug("training job {}: cannot finish the log of {}: {}", job.name(), f.containerId(), e.toString());
+      }
+      if (Thread.currentThread().isInterrupted()) {
         return;
       }
     }
@@ -76,7 +79,7 @@ public final class OutputFollower implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    streams.forEach(LogStream::close);
+    streams.forEach(f -> f.stream().close());
     streams.clear();
   }
 }

@@ -76,12 +76,24 @@ public final class SessionLease implements AutoCloseable {
    */
   public static boolean isGone(Path sessions, java.util.Map<String, String> labels) {
     String session = labels.get(EngineLabels.SESSION);
-    if (session == null || THIS_JVM.contains(session) || session.contains("/") || session.contains("..")) {
+    return session != null && isGone(sessions, session, hostName().equals(labels.get(HOST_LABEL)));
+  }
+
+  /**
+   * Whether a session is gone.
+   *
+   * @param sessions the directory of lease files
+   * @param session the session id
+   * @param thisHost whether the session ran on this host (only then does a missing lease mean it is gone)
+   * @return {@code true} when its runner is certainly gone
+   */
+  public static boolean isGone(Path sessions, String session, boolean thisHost) {
+    if (THIS_JVM.contains(session) || session.contains("/") || session.contains("..")) {
       return false;
     }
     Path file = sessions.resolve(session + ".lease");
     if (!Files.exists(file)) {
-      return hostName().equals(labels.get(HOST_LABEL));
+      return thisHost;
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       FileLock lock = channel.tryLock();
