@@ -52,6 +52,26 @@ class FakeExecutorExtensionTest {
   }
 
   @Nested
+  @ExtendWith(FakeExecutorExtension.class)
+  class Mixed {
+
+    @Nested
+    class AlsoRegistered {
+
+      @RegisterExtension
+      final FakeExecutorExtension limited = FakeExecutorExtension.configured(b -> b.maxConcurrentJobs(1));
+
+      @Test
+      void executor_whenAnOuterClassRegistersTheDefault_keepsItsOwnConfiguredFake() {
+        limited.executor().submit(TestRequests.valid("a"));
+
+        assertThrows(dev.smtrain.executor.ResourceLimitExceededException.class,
+            () -> limited.executor().submit(TestRequests.valid("b")));
+      }
+    }
+  }
+
+  @Nested
   class Registered {
 
     @RegisterExtension
