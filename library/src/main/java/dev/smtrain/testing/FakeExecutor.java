@@ -62,7 +62,7 @@ public final class FakeExecutor implements TrainingJobExecutor {
   private final FakeScripts scripts;
   private final FakeJobs jobs;
   private final List<Refusal> refused = new ArrayList<>();
-  private final Consumer<Instant> onTick;
+  private final VirtualClock.Ticker ticker;
   private volatile boolean closed;
 
   private FakeExecutor(Builder b) {
@@ -71,10 +71,20 @@ public final class FakeExecutor implements TrainingJobExecutor {
     this.validator = b.validator != null ? b.validator : TrainingJobValidator.forTarget(b.target);
     this.jobs = new FakeJobs("arn:aws:sagemaker:" + b.region + ":" + b.accountId + ":training-job/",
         new Quotas(b.maxConcurrentJobs, b.instanceLimits));
-    this.onTick = jobs::progress;
+    this.ticker = new VirtualClock.Ticker() {
+      @Override
+      public Instant nextEvent(Instant after) {
+        return jobs.nextEvent(after);
+      }
+
+      @Override
+      public void tick(Instant now) {
+        jobs.progress(now);
+      }
+    };
     this.scripts = new FakeScripts(b.defaultOutcome);
     b.scripts.forEach(s -> s.accept(this));
-    clock.addListener(onTick);
+    clock.addTicker(ticker);
   }
 
   /**
@@ -156,7 +166,7 @@ public final class FakeExecutor implements TrainingJobExecutor {
       Instant now = clock.instant();
       FakeJob job = jobs.admit(request, scripts::outcomeFor, now, List.of(listeners));
       LOG.debug("fake executor accepted training job {} at {}", job.name(), now);
-      job.sync(now);
+      clock.refresh();
       return handle(job);
     } catch (ValidationException | ResourceInUseException | ResourceLimitExceededException e) {
       synchronized (refused) {
@@ -191,6 +201,7 @@ public final class FakeExecutor implements TrainingJobExecutor {
     FakeJob job = find(trainingJobName);
     if (job.stop(clock.instant())) {
       LOG.debug("fake executor stopping training job {}", job.name());
+      clock.refresh();
     }
   }
 
@@ -244,7 +255,7 @@ public final class FakeExecutor implements TrainingJobExecutor {
   @Override
   public void close() {
     closed = true;
-    clock.removeListener(onTick);
+    clock.removeTicker(ticker);
   }
 
   private void ensureOpen() {

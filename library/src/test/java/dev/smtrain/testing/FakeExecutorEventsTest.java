@@ -16,6 +16,7 @@ import dev.smtrain.model.ListTrainingJobsResponse;
 import dev.smtrain.model.SecondaryStatus;
 import dev.smtrain.model.SortBy;
 import dev.smtrain.model.SortOrder;
+import dev.smtrain.model.TrainingJobDescription;
 import dev.smtrain.model.TrainingJobStatus;
 import dev.smtrain.model.TrainingJobSummary;
 import java.time.Duration;
@@ -80,6 +81,26 @@ class FakeExecutorEventsTest {
     assertEquals(List.of("status Stopping/Stopping"), r.heard);
     fake.clock().advance(Duration.ofSeconds(10));
     assertEquals(List.of("status Stopping/Stopping", "status Stopped/Stopped"), r.heard);
+  }
+
+  @Test
+  void listener_whenItStopsTheJobOnAnEvent_hearsTheStopAndNothingPlannedAfterIt() {
+    FakeExecutor fake = FakeExecutor.create();
+    Recorder r = new Recorder();
+    TrainingJob job = fake.submit(TestRequests.valid("churn-1"), r, new TrainingJobListener() {
+      @Override
+      public void onStatusChange(StatusEvent e) {
+        if (e.secondaryStatus() == SecondaryStatus.TRAINING) {
+          fake.stop(e.trainingJobName());
+        }
+      }
+    });
+
+    TrainingJobDescription d = job.awaitCompletion(Duration.ofHours(1));
+
+    assertEquals(TrainingJobStatus.STOPPED, d.trainingJobStatus().orElseThrow());
+    assertEquals(List.of("status InProgress/Starting", "status InProgress/Downloading", "status InProgress/Training",
+        "status Stopping/Stopping", "log [fake] churn-1: training started", "status Stopped/Stopped"), r.heard);
   }
 
   @Test

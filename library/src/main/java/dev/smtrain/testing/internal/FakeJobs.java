@@ -89,6 +89,23 @@ public final class FakeJobs {
   }
 
   /**
+   * When a listener of an active job next has something to hear of.
+   *
+   * @param after the current time
+   * @return the earliest such instant, or null
+   */
+  public Instant nextEvent(Instant after) {
+    Instant next = null;
+    for (FakeJob job : active) {
+      Instant e = job.nextEvent(after);
+      if (e != null && (next == null || e.isBefore(next))) {
+        next = e;
+      }
+    }
+    return next;
+  }
+
+  /**
    * A job by name.
    *
    * @param trainingJobName the name, any case
