@@ -87,6 +87,15 @@ class TrainingJobExecutorsTest {
   }
 
   @Test
+  void create_whenAFakeSettingIsUnknown_listsTheKnownOnes() {
+    SmtrainException e = assertThrows(SmtrainException.class,
+        () -> TrainingJobExecutors.create("fake", Map.of("fake.max-concurent-jobs", "2")));
+
+    assertTrue(e.getMessage().contains("'fake.max-concurent-jobs'") && e.getMessage().contains("fake.max-concurrent-jobs"),
+        e.getMessage());
+  }
+
+  @Test
   void availableKinds_always_includesTheFake() {
     assertTrue(TrainingJobExecutors.availableKinds().contains("fake"), TrainingJobExecutors.availableKinds()::toString);
   }
