@@ -200,4 +200,40 @@ class SageMakerWireTest {
           e.getMessage());
     }
   }
+
+  @Test
+  void submit_whenThrottledOnce_isRetriedByTheSdkAndCreatesOneJob() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean throttled = new java.util.concurrent.atomic.AtomicBoolean();
+    com.sun.net.httpserver.Filter throttleOnce = new com.sun.net.httpserver.Filter() {
+      @Override
+      public void doFilter(com.sun.net.httpserver.HttpExchange exchange, Chain chain) throws java.io.IOException {
+        if (!"SageMaker.CreateTrainingJob".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))
+            || !throttled.compareAndSet(false, true)) {
+          chain.doFilter(exchange);
+          return;
+        }
+        byte[] body = "{\"__type\":\"ThrottlingException\",\"Message\":\"Rate exceeded\"}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getRequestBody().readAllBytes();
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(400, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      }
+
+      @Override
+      public String description() {
+        return "throttles the first CreateTrainingJob";
+      }
+    };
+    try (LoopbackFixture f = new LoopbackFixture(new ScriptedExecutor(), throttleOnce)) {
+
+      TrainingJob job = f.executor.submit(LoopbackFixture.request("throttled"));
+
+      assertTrue(throttled.get());
+      assertEquals(2, f.recorder.bodies("SageMaker.CreateTrainingJob").size());
+      assertEquals(1, f.scripted.createCalls());
+      assertEquals("arn:aws:sagemaker:us-east-1:123456789012:training-job/throttled", job.arn());
+    }
+  }
 }
