@@ -32,7 +32,8 @@ public final class SmtrainCli {
    */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new SmtrainCli());
-    cli.setExitCodeExceptionMapper(e -> 1);
+    // Usage errors exit 2 (picocli routes them through this mapper too); everything else that escapes exits 1.
+    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
     return cli;
   }
 
