@@ -16,7 +16,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * Where training jobs run: SageMaker, a local container engine, or an in-memory fake. The same application
- * code works against each; pick one with {@link TrainingJobExecutors#fromEnvironment()}.
+ * code works against each; pick one with {@code TrainingJobExecutors.fromEnvironment()}.
  *
  * <p>Operations mirror SageMaker's: {@code CreateTrainingJob} ({@link #submit}), {@code DescribeTrainingJob},
  * {@code StopTrainingJob}, {@code ListTrainingJobs}, plus the job's log. {@link #submit} validates first, with

@@ -3,7 +3,7 @@ package dev.smtrain.executor;
 import java.util.Map;
 
 /**
- * Makes executors of one kind for {@link TrainingJobExecutors}, found with {@link java.util.ServiceLoader}.
+ * Makes executors of one kind for {@code TrainingJobExecutors}, found with {@link java.util.ServiceLoader}.
  * The library provides {@code sagemaker}, {@code local} and {@code fake}.
  */
 public interface TrainingJobExecutorProvider {
