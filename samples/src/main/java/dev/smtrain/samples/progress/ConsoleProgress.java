@@ -6,6 +6,8 @@ import dev.smtrain.executor.StatusEvent;
 import dev.smtrain.executor.TrainingJobListener;
 import dev.smtrain.model.TrainingJobStatus;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -19,8 +21,9 @@ import java.util.Objects;
 
 /**
  * A plain-text progress view of a training job for a terminal or a JShell session: one line per status
- * transition, a line of the latest metric values each time the job reports a new round of them, and, when
- * the job ends, the latest metrics and the tail of its log.
+ * transition, a line of the latest metric values when the job reports a new round of them (at most one such
+ * line per {@link #DEFAULT_METRICS_EVERY} of job time, so a fast loop does not flood the screen), and, when
+ * the job ends, its last metrics and the tail of its log.
  *
  * <p>Only plain lines are written (no cursor movement), so the output reads the same in a terminal, in
  * JShell, in a CI log and in a file. Attach it when submitting, or later with
@@ -38,20 +41,30 @@ public final class ConsoleProgress implements TrainingJobListener {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  /** The least job time between two printed metric lines, unless chosen otherwise. */
+  public static final Duration DEFAULT_METRICS_EVERY = Duration.ofSeconds(5);
+
   private final PrintStream out;
   private final int tailLines;
   private final boolean followLog;
+  private final Duration metricsEvery;
+  private Instant roundTime;
+  private Instant lastPrinted;
   private final Map<String, Double> latest = new LinkedHashMap<>();
   private final Map<String, Double> round = new LinkedHashMap<>();
   private final Deque<String> tail = new ArrayDeque<>();
 
-  private ConsoleProgress(PrintStream out, int tailLines, boolean followLog) {
+  private ConsoleProgress(PrintStream out, int tailLines, boolean followLog, Duration metricsEvery) {
     this.out = Objects.requireNonNull(out, "out");
     if (tailLines < 0) {
       throw new IllegalArgumentException("tailLines must be 0 or more, was " + tailLines);
     }
+    if (metricsEvery.isNegative()) {
+      throw new IllegalArgumentException("metricsEvery must not be negative, was " + metricsEvery);
+    }
     this.tailLines = tailLines;
     this.followLog = followLog;
+    this.metricsEvery = metricsEvery;
   }
 
   /**
@@ -61,7 +74,7 @@ public final class ConsoleProgress implements TrainingJobListener {
    * @return the listener
    */
   public static ConsoleProgress to(PrintStream out) {
-    return new ConsoleProgress(out, 10, false);
+    return new ConsoleProgress(out, 10, false, DEFAULT_METRICS_EVERY);
   }
 
   /**
@@ -74,7 +87,22 @@ public final class ConsoleProgress implements TrainingJobListener {
    * @throws IllegalArgumentException when {@code tailLines} is negative
    */
   public static ConsoleProgress to(PrintStream out, int tailLines, boolean followLog) {
-    return new ConsoleProgress(out, tailLines, followLog);
+    return new ConsoleProgress(out, tailLines, followLog, DEFAULT_METRICS_EVERY);
+  }
+
+  /**
+   * A view with a chosen log tail, log following and spacing of metric lines.
+   *
+   * @param out where to print
+   * @param tailLines how many of the last log lines to print when the job ends (0 for none)
+   * @param followLog whether to print each log line as it arrives too
+   * @param metricsEvery the least job time (by the metrics' timestamps) between two printed metric lines;
+   *     {@link Duration#ZERO} prints every round
+   * @return the listener
+   * @throws IllegalArgumentException when {@code tailLines} or {@code metricsEvery} is negative
+   */
+  public static ConsoleProgress to(PrintStream out, int tailLines, boolean followLog, Duration metricsEvery) {
+    return new ConsoleProgress(out, tailLines, followLog, Objects.requireNonNull(metricsEvery, "metricsEvery"));
   }
 
   @Override
@@ -91,7 +119,7 @@ public final class ConsoleProgress implements TrainingJobListener {
     }
     out.println(line);
     if (isTerminal(event.status())) {
-      flushRound();
+      round.clear();
       if (!latest.isEmpty()) {
         out.println("  final metrics: " + format(latest));
       }
@@ -107,6 +135,9 @@ public final class ConsoleProgress implements TrainingJobListener {
   public synchronized void onMetric(MetricEvent event) {
     if (round.containsKey(event.metricName())) {
       flushRound();
+    }
+    if (round.isEmpty()) {
+      roundTime = event.timestamp();
     }
     round.put(event.metricName(), event.value());
     latest.put(event.metricName(), event.value());
@@ -145,11 +176,14 @@ public final class ConsoleProgress implements TrainingJobListener {
   }
 
   private void flushRound() {
-    if (!round.isEmpty()) {
+    boolean due = lastPrinted == null || roundTime == null
+        || !roundTime.isBefore(lastPrinted.plus(metricsEvery));
+    if (!round.isEmpty() && due) {
       out.println("  metrics: " + format(round));
       out.flush();
-      round.clear();
+      lastPrinted = roundTime;
     }
+    round.clear();
   }
 
   private static boolean isTerminal(TrainingJobStatus status) {

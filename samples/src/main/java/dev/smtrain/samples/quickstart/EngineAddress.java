@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Which container engine the quick start uses: the one named by the {@code smtrain.docker.host} system
- * property or {@code DOCKER_HOST}, otherwise the first of the usual sockets that answers. The quick start
- * pins the choice in {@code smtrain.docker.host}, so that the image is built on the engine the local runner
- * then runs it on.
+ * property or {@code DOCKER_HOST}, otherwise the first of the usual sockets that answers (the local runner's
+ * own search order). The quick start builds its image on that engine and gives the same address to the
+ * local runner, so that the job runs where the image is.
  */
 final class EngineAddress {
 

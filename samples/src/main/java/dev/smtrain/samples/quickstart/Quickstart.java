@@ -2,6 +2,7 @@ package dev.smtrain.samples.quickstart;
 
 import dev.smtrain.executor.TrainingJob;
 import dev.smtrain.executor.TrainingJobExecutor;
+import dev.smtrain.local.LocalExecutor;
 import dev.smtrain.model.AlgorithmSpecification;
 import dev.smtrain.model.Channel;
 import dev.smtrain.model.CreateTrainingJobRequest;
@@ -78,9 +79,8 @@ public final class Quickstart {
           + EngineAddress.SOCKETS + "). Start one with: eval \"$(sudo samples/engine/podman.sh)\"");
       System.exit(1);
     }
-    System.setProperty(EngineAddress.PROPERTY, engine.get());
     boolean completed;
-    try (TrainingJobExecutor local = LocalExecutor.create()) {
+    try (TrainingJobExecutor local = LocalExecutor.builder().dockerHost(engine.get()).build()) {
       completed = run(local, engine.get(), workDir, System.out).completed();
     } catch (RuntimeException e) {
       System.err.println("quick start failed: " + e.getMessage());

@@ -69,12 +69,25 @@ class ConsoleProgressTest {
 
     String text = printed();
     assertTrue(text.contains("job-1: Failed / Failed - AlgorithmError: boom"), text);
-    assertTrue(text.contains("  metrics: epoch=3"), text);
     assertTrue(text.contains("  final metrics: epoch=3"), text);
     assertTrue(text.contains("  last 2 log lines:\n  | line 3\n  | line 4".replace("\n", System.lineSeparator())),
         text);
     assertFalse(text.contains("line 2"), text);
     assertEquals(List.of("line 3", "line 4"), progress.logTail());
+  }
+
+  @Test
+  void onMetric_whenRoundsComeFast_printsAtMostOneLinePerInterval() {
+    ConsoleProgress progress = ConsoleProgress.to(out, 0, false, java.time.Duration.ofSeconds(5));
+
+    for (int epoch = 1; epoch <= 12; epoch++) {
+      progress.onMetric(new MetricEvent("job-1", "epoch", epoch, T0.plusSeconds(epoch)));
+    }
+    progress.onStatusChange(status(TrainingJobStatus.COMPLETED, SecondaryStatus.COMPLETED, "", 13));
+
+    String n = System.lineSeparator();
+    assertEquals("  metrics: epoch=1" + n + "  metrics: epoch=6" + n + "  metrics: epoch=11" + n + "[03:04:18] job-1: Completed / Completed" + n
+        + "  final metrics: epoch=12" + n, printed());
   }
 
   @Test
