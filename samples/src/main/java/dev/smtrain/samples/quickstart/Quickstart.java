@@ -120,6 +120,21 @@ public final class Quickstart {
   }
 
   /**
+   * Builds the image on the engine, copies the data set to {@code <workDir>/data} and returns the request
+   * for a new job (named {@code quickstart-<time>}) whose output goes to {@code <workDir>/output}.
+   *
+   * @param dockerHost the engine to build the image on
+   * @param workDir where the data and the job's output go
+   * @return the request, ready for a local executor using that engine
+   */
+  public static CreateTrainingJobRequest prepare(String dockerHost, Path workDir) {
+    QuickstartImage.build(dockerHost);
+    Path data = QuickstartFiles.copyDataSet(workDir);
+    String jobName = "quickstart-" + LocalDateTime.now().format(NAME_TIME);
+    return request(jobName, data, workDir.resolve("output"));
+  }
+
+  /**
    * Builds the image, runs the job on {@code executor}, and prints its progress, model and chart files.
    *
    * @param executor a local executor using the engine at {@code dockerHost}
@@ -130,10 +145,8 @@ public final class Quickstart {
    */
   public static Result run(TrainingJobExecutor executor, String dockerHost, Path workDir, PrintStream out) {
     out.println("building " + QuickstartImage.TAG + " on " + dockerHost);
-    QuickstartImage.build(dockerHost);
-    Path data = QuickstartFiles.copyDataSet(workDir);
-    String jobName = "quickstart-" + LocalDateTime.now().format(NAME_TIME);
-    CreateTrainingJobRequest request = request(jobName, data, workDir.resolve("output"));
+    CreateTrainingJobRequest request = prepare(dockerHost, workDir);
+    String jobName = request.trainingJobName().orElseThrow();
 
     MetricRecorder metrics = new MetricRecorder();
     TrainingJob job = executor.submit(request, ConsoleProgress.to(out, 3, false), metrics);
