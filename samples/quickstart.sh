@@ -34,6 +34,10 @@ echo "quickstart.sh: container engine at $DOCKER_HOST" >&2
 
 if [ ! -f samples/target/smtrain.jar ] || [ -n "$(find library/src samples/src -newer samples/target/smtrain.jar -type f -print -quit)" ]; then
   echo "quickstart.sh: building samples/target/smtrain.jar" >&2
-  mvn -B -ntp -q -pl samples -am package -DskipTests -Dmaven.javadoc.skip=true
+  OFFLINE=()
+  if mvn -B -q -o -pl samples -am validate >/dev/null 2>&1; then OFFLINE=(-o); fi
+  mvn -B -ntp -q "${OFFLINE[@]}" -pl samples -am package -DskipTests -Dmaven.javadoc.skip=true
 fi
-exec java -cp samples/target/smtrain.jar dev.smtrain.samples.quickstart.Quickstart "$WORK_DIR"
+# Hibernate Validator logs its version at INFO through JBoss Logging: route it to SLF4J, show warnings only.
+exec java -Dorg.jboss.logging.provider=slf4j -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp samples/target/smtrain.jar dev.smtrain.samples.quickstart.Quickstart "$WORK_DIR"
