@@ -24,8 +24,8 @@ fi
 
 # podman 4.3.1 and its helpers. netavark + aardvark-dns give user-defined networks
 # with name resolution (the CNI backend would need the dnsname plugin instead);
-# iptables is used by netavark; runc instead of crun (crun fails on this kernel
-# setup); busybox-static is the only thing inside smtrain's test images.
+# iptables is used by netavark; runc instead of crun (see containers.conf below);
+# busybox-static is the only thing inside smtrain's test images.
 PKGS=(podman runc conmon netavark aardvark-dns iptables uidmap slirp4netns
       fuse-overlayfs catatonit busybox-static curl ca-certificates)
 missing=()
@@ -41,15 +41,21 @@ fi
 
 mkdir -p /etc/containers "$SOCK_DIR"
 CONF=/etc/containers/containers.conf
+# Podman asks runc for nofile=1048576 by default; above the host's hard limit
+# (20000 in some sandboxes/VMs) runc fails with "error setting rlimit type 7".
+cap() { local want=$1 hard=$2; [ "$hard" = unlimited ] || [ "$hard" -ge "$want" ] && echo "$want" || echo "$hard"; }
+NOFILE=$(cap 20000 "$(ulimit -Hn)")
+NPROC=$(cap 32768 "$(ulimit -Hu)")
 want='# written by smtrain samples/engine/podman.sh
 [containers]
-# podman'"'"'s default ulimits (nofile 1048576) are refused inside this VM/sandbox
-default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+# podman'"'"'s default ulimits (nofile 1048576) can exceed the host'"'"'s hard limit
+default_ulimits = ["nofile='"$NOFILE:$NOFILE"'", "nproc='"$NPROC:$NPROC"'"]
 
 [engine]
 # no systemd here: cgroupfs, and events to a file instead of the journal
 cgroup_manager = "cgroupfs"
 events_logger = "file"
+# crun 1.8 fails on hybrid cgroup v1/v2 hosts ("cgroups in hybrid mode not supported")
 runtime = "runc"
 
 [network]

@@ -104,12 +104,32 @@ class ContainerEngineTest {
         engine.start(id);
         try (LogStream logs = engine.followLogs(id, lines)) {
             assertEquals(7, engine.waitFor(id));
-            assertTrue(logs.awaitCompletion(Duration.ofSeconds(30)));
+            engine.finishLogs(id, logs, Duration.ofSeconds(30));
         }
         List<String> got = lines.snapshot();
         assertTrue(got.containsAll(List.of("STDOUT:out-1", "STDERR:err-1", "STDOUT:héllo wörld",
                 "STDOUT:no-newline")), got.toString());
         assertEquals(4, got.size(), got.toString());
+    }
+
+    @Test
+    void finishLogsDeliversWhatTheFollowedStreamMissedExactlyOnce() throws Exception {
+        String id = create(ContainerSpec.builder(image)
+                .cmd("sh", "-c", "echo a; echo e1 >&2; sleep 1; echo b; echo e2 >&2; printf c"), "catch-up");
+        EngineTestSupport.Lines lines = new EngineTestSupport.Lines();
+        engine.start(id);
+        LogStream logs = engine.followLogs(id, lines);
+        assertTrue(lines.awaitLine("STDOUT:a", 30_000));
+        assertTrue(lines.awaitLine("STDERR:e1", 30_000));
+        logs.stopFollowing(); // as if the engine had ended the stream early
+        assertEquals(0, engine.waitFor(id));
+        engine.finishLogs(id, logs, Duration.ofSeconds(30));
+        List<String> got = lines.snapshot();
+        // order across stdout and stderr is not defined; within each it is
+        assertEquals(List.of("STDOUT:a", "STDOUT:b", "STDOUT:c"),
+                got.stream().filter(l -> l.startsWith("STDOUT")).toList(), got.toString());
+        assertEquals(List.of("STDERR:e1", "STDERR:e2"),
+                got.stream().filter(l -> l.startsWith("STDERR")).toList(), got.toString());
     }
 
     @Test
@@ -130,7 +150,7 @@ class ContainerEngineTest {
         engine.start(id);
         try (LogStream logs = engine.followLogs(id, lines)) {
             assertEquals(0, engine.waitFor(id));
-            logs.awaitCompletion(Duration.ofSeconds(30));
+            engine.finishLogs(id, logs, Duration.ofSeconds(30));
         }
         assertEquals(List.of("STDOUT:/opt/ml/input", "STDOUT:train", "STDOUT:read-only"), lines.snapshot());
         assertEquals("from host\n", Files.readString(output.resolve("copy.txt")));
@@ -153,7 +173,7 @@ class ContainerEngineTest {
             engine.start(two);
             assertEquals(0, engine.waitFor(two), "algo-2 reached algo-1");
             assertEquals(0, engine.waitFor(one));
-            logs.awaitCompletion(Duration.ofSeconds(30));
+            engine.finishLogs(one, logs, Duration.ofSeconds(30));
         }
         assertEquals(List.of("STDOUT:hello-from-algo-2"), lines.snapshot());
     }
@@ -171,7 +191,7 @@ class ContainerEngineTest {
         engine.start(id);
         try (LogStream logs = engine.followLogs(id, lines)) {
             assertEquals(0, engine.waitFor(id));
-            logs.awaitCompletion(Duration.ofSeconds(30));
+            engine.finishLogs(id, logs, Duration.ofSeconds(30));
         }
         assertTrue(lines.snapshot().contains("STDOUT:not-connected"), lines.snapshot().toString());
     }
@@ -186,7 +206,7 @@ class ContainerEngineTest {
         try (LogStream logs = engine.followLogs(id, lines)) {
             assertTrue(lines.awaitLine("STDOUT:ready", 30_000), lines.snapshot().toString());
             assertEquals(143, engine.stop(id, Duration.ofSeconds(20)));
-            logs.awaitCompletion(Duration.ofSeconds(30));
+            engine.finishLogs(id, logs, Duration.ofSeconds(30));
         }
         assertEquals(List.of("STDOUT:ready", "STDOUT:got-TERM"), lines.snapshot());
         engine.kill(id, "SIGKILL"); // not running any more: a no-op, not an error
@@ -204,7 +224,9 @@ class ContainerEngineTest {
             long start = System.nanoTime();
             assertEquals(137, engine.stop(id, Duration.ofSeconds(1)));
             assertTrue(System.nanoTime() - start >= 900_000_000L, "waited the grace period");
+            engine.finishLogs(id, logs, Duration.ofSeconds(30));
         }
+        assertEquals(List.of("STDOUT:ready"), lines.snapshot());
         assertEquals(OptionalInt.of(137), engine.waitFor(id, Duration.ofSeconds(5)));
     }
 
@@ -258,7 +280,7 @@ class ContainerEngineTest {
         engine.start(id);
         try (LogStream logs = engine.followLogs(id, lines)) {
             assertEquals(0, engine.waitFor(id));
-            logs.awaitCompletion(Duration.ofSeconds(30));
+            engine.finishLogs(id, logs, Duration.ofSeconds(30));
         }
         assertEquals(List.of("STDOUT:training in /app with --epochs 2"), lines.snapshot());
     }

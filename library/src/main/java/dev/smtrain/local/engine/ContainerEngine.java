@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
@@ -150,7 +151,10 @@ public final class ContainerEngine implements AutoCloseable {
                 .getId();
     }
 
-    /** Removes a network by name or id; false if there was none. */
+    /**
+     * Removes a network by name or id; false if there was none. Remove its
+     * containers first: Podman refuses while any, even stopped, is attached.
+     */
     public boolean removeNetwork(String nameOrId) {
         try {
             client.removeNetworkCmd(nameOrId).exec();
@@ -260,6 +264,34 @@ public final class ContainerEngine implements AutoCloseable {
                 .withFollowStream(true)
                 .exec(stream.callback);
         return stream;
+    }
+
+    /**
+     * Ends a {@link LogStream} of a container that has exited: waits up to
+     * {@code timeout} for the followed stream to end, then reads the logs once
+     * more without following and delivers whatever the followed stream lacked,
+     * then the last unterminated line, and closes the stream.
+     */
+    public void finishLogs(String id, LogStream stream, Duration timeout) {
+        try {
+            if (!stream.awaitCompletion(timeout)) {
+                LOG.debug("log stream of {} still open after {}", id, timeout);
+            }
+            stream.stopFollowing();
+            ResultCallback.Adapter<com.github.dockerjava.api.model.Frame> rest = client.logContainerCmd(id)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withFollowStream(false)
+                    .exec(stream.catchUp());
+            if (!rest.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.debug("reading the logs of {} again took longer than {}", id, timeout);
+            }
+            closeQuietly(rest);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stream.close();
+        }
     }
 
     /** Sends a signal, e.g. {@code SIGTERM}; does nothing if the container is not running. */

@@ -11,18 +11,32 @@ import com.github.dockerjava.api.model.VersionComponent;
 
 /**
  * Every place where Podman's Docker-compatible API and Docker's differ, and
- * smtrain has to care. Measured with Podman 4.3.1 (Debian 12, netavark,
- * runc) and Docker 20.10.24 (Debian 12 docker.io); see samples/engine/.
- * ContainerEngine itself stays engine-neutral and asks here.
+ * smtrain has to care. Measured with Podman 4.3.1 (Debian 12, netavark +
+ * aardvark-dns, runc) and Docker 20.10.24 (Debian 12 docker.io, overlay2,
+ * {@code --iptables=false}); see samples/engine/. ContainerEngine itself stays
+ * engine-neutral and asks here.
  *
- * <p>Not in code, but relied on:
+ * <p>Not in code, but relied on (each seen on one engine or both):
  * <ul>
- *   <li>Never create containers with AutoRemove: Podman's wait can report exit
- *       code 0 for a container that was removed as it exited. smtrain waits,
- *       reads the code, then removes.</li>
- *   <li>Podman wants {@code nofile}/{@code nproc} ulimits it can grant and
- *       {@code runc} on some kernels; that is engine configuration
- *       (samples/engine/podman.sh), not API.</li>
+ *   <li>Never create containers with AutoRemove and never wait on a container
+ *       whose start failed: the exit code is lost (404 on both engines once it is
+ *       removed), and Podman's wait answers 0 for a container whose start
+ *       failed where Docker answers 128. smtrain starts, waits, reads the code,
+ *       then removes.</li>
+ *   <li>Remove containers before their network: Podman refuses (HTTP 500
+ *       "network is being used") while even a stopped container is attached;
+ *       Docker allows it. {@link ContainerEngine#removeOrphans} keeps that order.</li>
+ *   <li>An internal network on Podman has no default route; Docker's (with
+ *       {@code --iptables=false}) still has one, to the bridge's gateway, so the
+ *       host's own listening ports are reachable from it, though nothing is
+ *       forwarded further. Podman also appends the host's nameservers to the
+ *       container's resolv.conf: lookups of unknown names wait for those to
+ *       time out.</li>
+ *   <li>Ulimits above the host's hard limit make runc fail on both engines
+ *       ("error setting rlimit type 7"). Docker inherits dockerd's limits;
+ *       Podman asks for nofile=1048576 unless containers.conf says otherwise
+ *       (samples/engine/podman.sh). crun fails on hybrid cgroup v1/v2 hosts
+ *       ("cgroups in hybrid mode not supported"): Podman must use runc there.</li>
  *   <li>ICMP ping inside containers needs {@code CAP_NET_RAW}, which Podman
  *       does not grant by default; smtrain never pings.</li>
  * </ul>
@@ -55,10 +69,10 @@ final class EngineQuirks {
 
     /**
      * DNS names for a container on a user-defined network. Podman's
-     * aardvark-dns knows a container only by its name and its network
-     * aliases, not its hostname; Docker's embedded DNS is the same for
-     * aliases. So both get the hostname as an alias, which is how SageMaker's
-     * {@code algo-1}, {@code algo-2}, ... find each other.
+     * aardvark-dns knows a container by its name and its network aliases, not
+     * by its hostname; Docker's embedded DNS answers for the hostname too. So
+     * the hostname is always added as an alias (harmless on Docker), which is
+     * how SageMaker's {@code algo-1}, {@code algo-2}, ... find each other.
      */
     static List<String> aliases(String hostname, List<String> aliases) {
         LinkedHashSet<String> all = new LinkedHashSet<>();
@@ -70,9 +84,9 @@ final class EngineQuirks {
     }
 
     /**
-     * Whether a failed kill means "it was not running anyway". Docker answers
-     * 409 "is not running"; Podman answers 409 or 500 with "not running" or
-     * "container state improper" (and for an already removed one, 404).
+     * Whether a failed kill means "it was not running anyway". For a created
+     * or exited container Docker answers 409 "... is not running", Podman 500
+     * "container state improper"; both answer 404 for an unknown one.
      */
     static boolean killOfStoppedContainer(DockerException e) {
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
@@ -81,9 +95,10 @@ final class EngineQuirks {
     }
 
     /**
-     * Whether a failed removal means "already gone or going". Docker answers
-     * 409 "removal ... is already in progress" when two removals race;
-     * both answer 404 for an unknown id.
+     * Whether a failed removal means "already gone or going". Both answer 404
+     * for an unknown id (docker-java's NotFoundException, caught before this);
+     * Docker answers 409 "removal of container ... is already in progress" when
+     * two removals race (Docker's documented behaviour, not reproduced here).
      */
     static boolean removeOfGoneContainer(DockerException e) {
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);

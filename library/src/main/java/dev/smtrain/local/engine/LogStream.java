@@ -16,8 +16,11 @@ import com.github.dockerjava.api.model.StreamType;
 
 /**
  * A container's output, followed line by line. Lines go to a {@link Listener}
- * on docker-java's thread; a last line without a newline is delivered when
- * the stream ends. Close to stop following.
+ * on docker-java's thread. A last line without a newline is delivered by
+ * {@link #close()}. Once the container has exited, end it with
+ * {@link ContainerEngine#finishLogs}, which also delivers output that the
+ * engine left out of the followed stream (Docker 20.10 was once seen to end a
+ * follow stream without the container's last output).
  */
 public final class LogStream implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(LogStream.class);
@@ -35,6 +38,9 @@ public final class LogStream implements Closeable {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private boolean flushed;
+    private boolean following = true;
+    private long outBytes;
+    private long errBytes;
     final Callback callback = new Callback();
 
     LogStream(Listener listener) {
@@ -46,20 +52,60 @@ public final class LogStream implements Closeable {
         return callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Stops following and delivers a last line that has no newline. */
     @Override
     public void close() {
+        stopFollowing();
+        flush();
+    }
+
+    synchronized void stopFollowing() {
+        following = false;
         try {
             callback.close();
         } catch (IOException e) {
             LOG.debug("closing log stream", e);
         }
-        flush();
     }
 
-    private synchronized void accept(Frame frame) {
-        Source source = frame.getStreamType() == StreamType.STDERR ? Source.STDERR : Source.STDOUT;
+    /**
+     * A callback for a second, non-following read of the same logs: skips what
+     * this stream already received and delivers the rest as if it had been
+     * followed.
+     */
+    synchronized ResultCallback.Adapter<Frame> catchUp() {
+        long[] skip = {outBytes, errBytes};
+        return new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                int i = frame.getStreamType() == StreamType.STDERR ? 1 : 0;
+                byte[] p = frame.getPayload();
+                int from = (int) Math.min(p.length, skip[i]);
+                skip[i] -= from;
+                if (from < p.length) {
+                    LOG.debug("log catch-up: {} bytes the followed stream did not have", p.length - from);
+                    accept(frame.getStreamType(), p, from);
+                }
+            }
+        };
+    }
+
+    private synchronized void acceptFollowed(Frame frame) {
+        if (following) {
+            accept(frame.getStreamType(), frame.getPayload(), 0);
+        }
+    }
+
+    private synchronized void accept(StreamType type, byte[] payload, int from) {
+        Source source = type == StreamType.STDERR ? Source.STDERR : Source.STDOUT;
         ByteArrayOutputStream buf = source == Source.STDERR ? err : out;
-        for (byte b : frame.getPayload()) {
+        if (source == Source.STDERR) {
+            errBytes += payload.length - from;
+        } else {
+            outBytes += payload.length - from;
+        }
+        for (int k = from; k < payload.length; k++) {
+            byte b = payload[k];
             if (b == '\n') {
                 emit(source, buf);
             } else {
@@ -68,7 +114,7 @@ public final class LogStream implements Closeable {
         }
     }
 
-    private synchronized void flush() {
+    synchronized void flush() {
         if (flushed) {
             return;
         }
@@ -97,19 +143,7 @@ public final class LogStream implements Closeable {
     final class Callback extends ResultCallback.Adapter<Frame> {
         @Override
         public void onNext(Frame frame) {
-            accept(frame);
-        }
-
-        @Override
-        public void onComplete() {
-            flush();
-            super.onComplete();
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            flush();
-            super.onError(throwable);
+            acceptFollowed(frame);
         }
     }
 }

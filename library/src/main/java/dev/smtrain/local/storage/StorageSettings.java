@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -30,14 +32,25 @@ public final class StorageSettings {
   public static final String REGION = "s3.region";
   /** Settings key for {@link #fromMap(Map)}: {@code true} for path-style access. */
   public static final String PATH_STYLE = "s3.pathStyle";
+  /**
+   * Settings key for {@link #fromMap(Map)}: {@code when_supported} or {@code when_required}, the SDK's
+   * request checksum calculation and response checksum validation (see {@link Builder#checksums}).
+   */
+  public static final String CHECKSUMS = "s3.checksums";
+  /** Settings key for {@link #fromMap(Map)}: {@code false} to download each object with one GetObject. */
+  public static final String MULTIPART_DOWNLOADS = "s3.multipartDownloads";
 
   private final URI endpointOverride;
   private final Region region;
   private final boolean forcePathStyle;
   private final AwsCredentialsProvider credentialsProvider;
   private final int maxConcurrentTransfers;
+  private final RequestChecksumCalculation checksums;
+  private final boolean multipartDownloads;
 
   private StorageSettings(Builder b) {
+    this.checksums = b.checksums;
+    this.multipartDownloads = b.multipartDownloads;
     this.endpointOverride = b.endpointOverride;
     this.region = b.region;
     this.forcePathStyle = b.forcePathStyle;
@@ -64,13 +77,13 @@ public final class StorageSettings {
   }
 
   /**
-   * Reads settings from an executor provider's settings map: {@value #ENDPOINT}, {@value #REGION} and
-   * {@value #PATH_STYLE}; other keys are ignored. Credentials always come from the SDK's default chain.
+   * Reads settings from an executor provider's settings map: {@value #ENDPOINT}, {@value #REGION},
+   * {@value #PATH_STYLE}, {@value #CHECKSUMS} and {@value #MULTIPART_DOWNLOADS}; other keys are ignored.
+   * Credentials always come from the SDK's default chain (never from the map, which may be logged).
    *
    * @param settings the map, e.g. from {@code TrainingJobExecutorProvider.create}
    * @return the settings
-   * @throws IllegalArgumentException when {@value #ENDPOINT} is not a URI or {@value #PATH_STYLE} is neither
-   *     {@code true} nor {@code false}
+   * @throws IllegalArgumentException when a value is malformed (the message names the key)
    */
   public static StorageSettings fromMap(Map<String, String> settings) {
     Builder b = builder();
@@ -96,7 +109,57 @@ public final class StorageSettings {
       }
       b.forcePathStyle(Boolean.parseBoolean(v));
     }
+    String multipart = settings.get(MULTIPART_DOWNLOADS);
+    if (multipart != null && !multipart.isBlank()) {
+      String v = multipart.trim();
+      if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+        throw new IllegalArgumentException(
+            "Setting " + MULTIPART_DOWNLOADS + " must be true or false, got \"" + multipart + "\"");
+      }
+      b.multipartDownloads(Boolean.parseBoolean(v));
+    }
+    String checksums = settings.get(CHECKSUMS);
+    if (checksums != null && !checksums.isBlank()) {
+      String v = checksums.trim().toLowerCase(java.util.Locale.ROOT);
+      if (!v.equals("when_supported") && !v.equals("when_required")) {
+        throw new IllegalArgumentException(
+            "Setting " + CHECKSUMS + " must be when_supported or when_required, got \"" + checksums + "\"");
+      }
+      b.checksums(v.equals("when_required")
+          ? RequestChecksumCalculation.WHEN_REQUIRED : RequestChecksumCalculation.WHEN_SUPPORTED);
+    }
     return b.build();
+  }
+
+  /**
+   * When the SDK computes request checksums and validates response checksums. When absent the SDK decides
+   * (its default is {@code WHEN_SUPPORTED}, overridable with {@code AWS_REQUEST_CHECKSUM_CALCULATION}).
+   *
+   * @return the setting, if set
+   */
+  public Optional<RequestChecksumCalculation> checksums() {
+    return Optional.ofNullable(checksums);
+  }
+
+  /**
+   * Whether downloads use the SDK's parallel multipart download (GetObject by part number). When
+   * {@code false}, each object is downloaded with one plain GetObject, still through an
+   * {@code S3TransferManager}.
+   *
+   * @return {@code true} by default
+   */
+  public boolean multipartDownloads() {
+    return multipartDownloads;
+  }
+
+  /**
+   * The response checksum validation matching {@link #checksums()}.
+   *
+   * @return the setting, if {@link #checksums()} is set
+   */
+  public Optional<ResponseChecksumValidation> responseChecksumValidation() {
+    return checksums().map(c -> c == RequestChecksumCalculation.WHEN_REQUIRED
+        ? ResponseChecksumValidation.WHEN_REQUIRED : ResponseChecksumValidation.WHEN_SUPPORTED);
   }
 
   /**
@@ -149,7 +212,8 @@ public final class StorageSettings {
   public String toString() {
     return "StorageSettings{endpointOverride=" + endpointOverride + ", region=" + region + ", forcePathStyle="
         + forcePathStyle + ", credentialsProvider=" + (credentialsProvider == null ? "default chain" : "custom")
-        + ", maxConcurrentTransfers=" + maxConcurrentTransfers + "}";
+        + ", maxConcurrentTransfers=" + maxConcurrentTransfers + ", checksums=" + checksums
+        + ", multipartDownloads=" + multipartDownloads + "}";
   }
 
   /** Builds {@link StorageSettings}. */
@@ -159,8 +223,36 @@ public final class StorageSettings {
     private boolean forcePathStyle;
     private AwsCredentialsProvider credentialsProvider;
     private int maxConcurrentTransfers = 16;
+    private RequestChecksumCalculation checksums;
+    private boolean multipartDownloads = true;
 
     private Builder() {}
+
+    /**
+     * Sets whether downloads use the SDK's parallel multipart download, which asks for objects by part number.
+     * S3-compatible servers that ignore {@code partNumber} on GetObject (S3Proxy 2.6, for one) need
+     * {@code false}; uploads stay multipart either way.
+     *
+     * @param multipartDownloads {@code false} for one GetObject per object
+     * @return this builder
+     */
+    public Builder multipartDownloads(boolean multipartDownloads) {
+      this.multipartDownloads = multipartDownloads;
+      return this;
+    }
+
+    /**
+     * Sets when checksums are computed on requests and validated on responses. S3-compatible servers that do
+     * not understand the SDK's default flexible checksums (trailing {@code x-amz-checksum-*} in
+     * {@code aws-chunked} bodies, e.g. S3Proxy 2.6) need {@code WHEN_REQUIRED}.
+     *
+     * @param checksums {@code WHEN_SUPPORTED} (the SDK default) or {@code WHEN_REQUIRED}
+     * @return this builder
+     */
+    public Builder checksums(RequestChecksumCalculation checksums) {
+      this.checksums = Objects.requireNonNull(checksums, "checksums");
+      return this;
+    }
 
     /**
      * Sets the S3 endpoint, for an S3-compatible server.

@@ -140,6 +140,19 @@ class FileStagingTest {
   }
 
   @Test
+  void stage_whenManifestPrefixHasNoTrailingSlash_concatenatesLiterally() throws IOException {
+    write(tmp.resolve("img-1.jpg"), "one");
+    write(tmp.resolve("img/1.jpg"), "wrong");
+    Path manifest = tmp.resolve("m.json");
+    Files.writeString(manifest, "[{\"prefix\": \"" + tmp.toUri() + "img\"}, \"-1.jpg\"]");
+
+    StagedChannel staged = storage.stage(channel("c", manifest.toUri().toString(), S3DataType.MANIFEST_FILE,
+        S3DataDistribution.FULLY_REPLICATED), 0, 1, tmp.resolve("scratch"));
+
+    assertEquals("one", Files.readString(staged.hostPath().resolve("-1.jpg")));
+  }
+
+  @Test
   void stage_whenManifestShardedAcrossTwoHosts_splitsInManifestOrder() throws IOException {
     Path data = tmp.resolve("src");
     for (String n : List.of("z", "y", "x")) {

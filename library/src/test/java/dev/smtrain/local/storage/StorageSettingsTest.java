@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 
 class StorageSettingsTest {
@@ -24,12 +26,31 @@ class StorageSettingsTest {
   }
 
   @Test
+  void fromMap_whenS3CompatibilityKeysSet_readsThem() {
+    StorageSettings s = StorageSettings.fromMap(Map.of(StorageSettings.CHECKSUMS, "WHEN_REQUIRED",
+        StorageSettings.MULTIPART_DOWNLOADS, "false"));
+    assertEquals(RequestChecksumCalculation.WHEN_REQUIRED, s.checksums().orElseThrow());
+    assertEquals(ResponseChecksumValidation.WHEN_REQUIRED, s.responseChecksumValidation().orElseThrow());
+    assertFalse(s.multipartDownloads());
+  }
+
+  @Test
+  void fromMap_whenChecksumsUnknown_namesTheKeyAndTheChoices() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> StorageSettings.fromMap(Map.of(StorageSettings.CHECKSUMS, "never")));
+    assertTrue(e.getMessage().contains("s3.checksums") && e.getMessage().contains("when_required"),
+        e.getMessage());
+  }
+
+  @Test
   void fromMap_whenEmpty_usesDefaults() {
     StorageSettings s = StorageSettings.fromMap(Map.of());
     assertTrue(s.endpointOverride().isEmpty());
     assertTrue(s.region().isEmpty());
     assertFalse(s.forcePathStyle());
     assertEquals(16, s.maxConcurrentTransfers());
+    assertTrue(s.multipartDownloads());
+    assertTrue(s.checksums().isEmpty());
   }
 
   @Test

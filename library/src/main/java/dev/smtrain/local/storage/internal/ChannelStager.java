@@ -73,27 +73,38 @@ public final class ChannelStager {
         }
       }
       case MANIFEST_FILE -> all = readManifest(uri, where);
-      default -> throw new StorageException(where + ": S3DataType " + type.value()
+      default -> throw new StorageException(where + ": S3DataType "
+          + (type.value() == null ? "(unknown)" : type.value())
           + " is not supported by the local runner (use S3Prefix or ManifestFile)");
     }
-    List<Source> mine = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      if (!sharded || KeyPaths.belongsTo(i, hostIndex, hostCount)) {
-        mine.add(all.get(i));
-      }
-    }
-    Path target = prepareTarget(scratchDir.resolve(name), where);
-    Map<Path, Source> placed = new LinkedHashMap<>();
-    for (Source s : mine) {
-      Path p = KeyPaths.safeResolve(target, s.relative()).orElseThrow(() -> new StorageException(
+    // Check every object, not only this host's, so that all hosts fail alike and before anything is written.
+    Path channelDir = scratchDir.resolve(name);
+    Map<Path, Source> byPath = new LinkedHashMap<>();
+    for (Source s : all) {
+      Path p = KeyPaths.safeResolve(channelDir, s.relative()).orElseThrow(() -> new StorageException(
           channelLabel(name) + ": object path \"" + s.relative() + "\" would fall outside the channel directory"));
-      Source previous = placed.putIfAbsent(p, s);
+      Source previous = byPath.putIfAbsent(p, s);
       if (previous != null) {
-        throw new StorageException(channelLabel(name) + ": two objects map to the same file \"" + s.relative() + "\": "
-            + describe(previous) + " and " + describe(s));
+        throw new StorageException(channelLabel(name) + ": two objects map to the same file \"" + s.relative()
+            + "\": " + describe(previous) + " and " + describe(s));
       }
     }
-    long bytes = transfer(placed, uri, where);
+    Map<Path, Source> placed = new LinkedHashMap<>();
+    int i = 0;
+    for (Map.Entry<Path, Source> e : byPath.entrySet()) {
+      if (!sharded || KeyPaths.belongsTo(i, hostIndex, hostCount)) {
+        placed.put(e.getKey(), e.getValue());
+      }
+      i++;
+    }
+    Path target = prepareTarget(channelDir, where);
+    long bytes;
+    try {
+      bytes = transfer(placed, uri, where);
+    } catch (RuntimeException e) {
+      deleteQuietly(target);
+      throw e;
+    }
     LOG.debug("{}: staged {} of {} objects ({} bytes) for host {} of {} in {}", where, placed.size(), all.size(),
         bytes, hostIndex + 1, hostCount, target);
     return new StagedChannel(name, target, false, placed.size(), bytes);
@@ -203,6 +214,21 @@ public final class ChannelStager {
       return target;
     } catch (IOException e) {
       throw new StorageException(where + ": could not create staging directory " + target + ": " + e, e);
+    }
+  }
+
+  /** Removes a half-staged channel directory, so that a failure leaves no partial files behind. */
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          LOG.debug("Could not delete {}: {}", p, e.toString());
+        }
+      });
+    } catch (IOException e) {
+      LOG.debug("Could not clean up {}: {}", dir, e.toString());
     }
   }
 

@@ -39,6 +39,8 @@ public final class S3Store implements AutoCloseable {
   private final StorageSettings settings;
   private S3AsyncClient client;
   private S3TransferManager transferManager;
+  private S3AsyncClient plainClient;
+  private S3TransferManager downloadManager;
   private boolean closed;
 
   /**
@@ -55,17 +57,40 @@ public final class S3Store implements AutoCloseable {
       throw new IllegalStateException("LocalStorage is closed");
     }
     if (transferManager == null) {
-      S3AsyncClientBuilder b = S3AsyncClient.builder()
-          .multipartEnabled(true)
-          .forcePathStyle(settings.forcePathStyle())
-          .region(region());
-      settings.endpointOverride().ifPresent(b::endpointOverride);
-      settings.credentialsProvider().ifPresent(b::credentialsProvider);
-      client = b.build();
+      client = newClient(true);
       transferManager = S3TransferManager.builder().s3Client(client).build();
       LOG.debug("Created S3 client and transfer manager: {}", settings);
     }
     return transferManager;
+  }
+
+  /** The transfer manager for downloads: the multipart one, or one over a plain client. */
+  private synchronized S3TransferManager downloads() {
+    S3TransferManager tm = tm();
+    if (settings.multipartDownloads()) {
+      return tm;
+    }
+    if (downloadManager == null) {
+      plainClient = newClient(false);
+      downloadManager = S3TransferManager.builder().s3Client(plainClient).build();
+    }
+    return downloadManager;
+  }
+
+  private S3AsyncClient newClient(boolean multipart) {
+    S3AsyncClientBuilder b = S3AsyncClient.builder()
+        .multipartEnabled(multipart)
+        .forcePathStyle(settings.forcePathStyle())
+        .region(region());
+    settings.endpointOverride().ifPresent(b::endpointOverride);
+    settings.credentialsProvider().ifPresent(b::credentialsProvider);
+    settings.checksums().ifPresent(b::requestChecksumCalculation);
+    settings.responseChecksumValidation().ifPresent(b::responseChecksumValidation);
+    try {
+      return b.build();
+    } catch (RuntimeException e) {
+      throw new StorageException("Could not create the S3 client (" + settings + "): " + e.getMessage(), e);
+    }
   }
 
   private synchronized S3AsyncClient client() {
@@ -133,7 +158,7 @@ public final class S3Store implements AutoCloseable {
    * @param context what is being staged, for error messages
    */
   public void downloadAll(String bucket, List<Transfer> transfers, String context) {
-    S3TransferManager tm = tm();
+    S3TransferManager tm = downloads();
     runAll(transfers, t -> {
       try {
         Files.createDirectories(t.file().getParent());
@@ -200,8 +225,12 @@ public final class S3Store implements AutoCloseable {
 
   private <T> T join(CompletableFuture<T> future, StorageUri uri, String context) {
     try {
-      return future.join();
-    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      return future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new StorageException(context + ": interrupted while reading " + uri, e);
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
       throw translate(unwrap(e), uri.toString(), context);
     }
   }
@@ -241,6 +270,12 @@ public final class S3Store implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    if (downloadManager != null) {
+      downloadManager.close();
+      plainClient.close();
+      downloadManager = null;
+      plainClient = null;
+    }
     if (transferManager != null) {
       transferManager.close();
       client.close();

@@ -129,7 +129,10 @@ public final class StorageUri {
     if (isS3()) {
       return new StorageUri(text + relative, bucket, key + relative, null);
     }
-    return new StorageUri(text + relative, null, null, path.resolve(relative));
+    // Literal concatenation, as for keys: file:///data/img + 1.jpg is /data/img1.jpg.
+    Path resolved = endsWithSlash() ? path.resolve(relative)
+        : path.resolveSibling(path.getFileName() + relative);
+    return new StorageUri(text + relative, null, null, resolved);
   }
 
   @Override
