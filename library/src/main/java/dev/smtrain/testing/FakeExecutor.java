@@ -4,37 +4,31 @@ import dev.smtrain.SmtrainException;
 import dev.smtrain.executor.LogEvent;
 import dev.smtrain.executor.ResourceInUseException;
 import dev.smtrain.executor.ResourceLimitExceededException;
-import dev.smtrain.executor.ResourceNotFoundException;
 import dev.smtrain.executor.TrainingJob;
 import dev.smtrain.executor.TrainingJobExecutor;
 import dev.smtrain.executor.TrainingJobListener;
-import dev.smtrain.executor.TrainingJobTimeoutException;
 import dev.smtrain.executor.internal.JobListings;
 import dev.smtrain.model.CreateTrainingJobRequest;
 import dev.smtrain.model.ListTrainingJobsRequest;
 import dev.smtrain.model.ListTrainingJobsResponse;
 import dev.smtrain.model.TrainingJobDescription;
-import dev.smtrain.model.TrainingJobSummary;
 import dev.smtrain.testing.internal.FakeJob;
+import dev.smtrain.testing.internal.FakeJobHandle;
+import dev.smtrain.testing.internal.FakeJobs;
 import dev.smtrain.testing.internal.FakeScripts;
 import dev.smtrain.testing.internal.Quotas;
-import dev.smtrain.testing.internal.TimelinePlanner;
 import dev.smtrain.validation.TrainingJobValidator;
 import dev.smtrain.validation.ValidationException;
 import dev.smtrain.validation.ValidationReport;
 import dev.smtrain.validation.ValidationTarget;
 import dev.smtrain.validation.Violation;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,26 +59,32 @@ public final class FakeExecutor implements TrainingJobExecutor {
   private final VirtualClock clock;
   private final ValidationTarget target;
   private final TrainingJobValidator validator;
-  private final String arnPrefix;
-  private final Quotas quotas;
   private final FakeScripts scripts;
-  private final Map<String, FakeJob> jobs = new ConcurrentHashMap<>();
-  private final Set<FakeJob> active = ConcurrentHashMap.newKeySet();
-  private final List<CreateTrainingJobRequest> accepted = new ArrayList<>();
+  private final FakeJobs jobs;
   private final List<Refusal> refused = new ArrayList<>();
-  private final Object admission = new Object();
-  private final Consumer<Instant> onTick = this::progress;
+  private final VirtualClock.Ticker ticker;
   private volatile boolean closed;
 
   private FakeExecutor(Builder b) {
     this.clock = b.clock != null ? b.clock : new VirtualClock();
     this.target = b.target;
     this.validator = b.validator != null ? b.validator : TrainingJobValidator.forTarget(b.target);
-    this.arnPrefix = "arn:aws:sagemaker:" + b.region + ":" + b.accountId + ":training-job/";
-    this.quotas = new Quotas(b.maxConcurrentJobs, b.instanceLimits);
+    this.jobs = new FakeJobs("arn:aws:sagemaker:" + b.region + ":" + b.accountId + ":training-job/",
+        new Quotas(b.maxConcurrentJobs, b.instanceLimits));
+    this.ticker = new VirtualClock.Ticker() {
+      @Override
+      public Instant nextEvent(Instant after) {
+        return jobs.nextEvent(after);
+      }
+
+      @Override
+      public void tick(Instant now) {
+        jobs.progress(now);
+      }
+    };
     this.scripts = new FakeScripts(b.defaultOutcome);
     b.scripts.forEach(s -> s.accept(this));
-    clock.addListener(onTick);
+    clock.addTicker(ticker);
   }
 
   /**
@@ -163,9 +163,11 @@ public final class FakeExecutor implements TrainingJobExecutor {
         throw new ValidationException(ValidationReport.of(List.of(Violation.error("TrainingJobName", "required",
             "is required: give the job a name unique in the account and region"))));
       }
-      FakeJob job = admit(request, List.of(listeners));
-      job.sync(clock.instant());
-      return new Handle(job);
+      Instant now = clock.instant();
+      FakeJob job = jobs.admit(request, scripts::outcomeFor, now, List.of(listeners));
+      LOG.debug("fake executor accepted training job {} at {}", job.name(), now);
+      clock.refresh();
+      return handle(job);
     } catch (ValidationException | ResourceInUseException | ResourceLimitExceededException e) {
       synchronized (refused) {
         refused.add(new Refusal(request, e));
@@ -176,52 +178,17 @@ public final class FakeExecutor implements TrainingJobExecutor {
     }
   }
 
-  private FakeJob admit(CreateTrainingJobRequest request, List<TrainingJobListener> listeners) {
-    String name = request.trainingJobName().orElseThrow();
-    String key = name.toLowerCase(Locale.ROOT);
-    Map<String, Integer> instances = Quotas.instancesOf(request);
-    synchronized (admission) {
-      FakeJob existing = jobs.get(key);
-      if (existing != null) {
-        throw new ResourceInUseException("Training job names must be unique within an AWS account and region,"
-            + " and a training job with this name already exists (" + existing.arn() + "). Choose another"
-            + " TrainingJobName, for example with a timestamp or counter suffix.");
-      }
-      Instant now = clock.instant();
-      quotas.check(instances, active, now);
-      FakeJob job = new FakeJob(request, arnPrefix + key, now,
-          TimelinePlanner.plan(request, scripts.outcomeFor(name), now), instances, listeners);
-      jobs.put(key, job);
-      active.add(job);
-      accepted.add(request);
-      LOG.debug("fake executor accepted training job {} at {}", name, now);
-      return job;
-    }
-  }
-
-  private void progress(Instant now) {
-    for (FakeJob job : active) {
-      job.sync(now);
-      if (!job.isActiveAt(now)) {
-        active.remove(job);
-      }
-    }
-  }
-
   private FakeJob find(String trainingJobName) {
-    Objects.requireNonNull(trainingJobName, "trainingJobName");
-    FakeJob job = jobs.get(trainingJobName.toLowerCase(Locale.ROOT));
-    if (job == null) {
-      throw new ResourceNotFoundException("Requested resource not found: there is no training job named '"
-          + trainingJobName + "' in this fake executor (" + arnPrefix + "...). Check the name, or submit the"
-          + " job first.");
-    }
-    return job;
+    return jobs.find(trainingJobName);
+  }
+
+  private TrainingJob handle(FakeJob job) {
+    return new FakeJobHandle(job, clock, () -> stop(job.name()));
   }
 
   @Override
   public TrainingJob job(String trainingJobName) {
-    return new Handle(find(trainingJobName));
+    return handle(find(trainingJobName));
   }
 
   @Override
@@ -234,14 +201,13 @@ public final class FakeExecutor implements TrainingJobExecutor {
     FakeJob job = find(trainingJobName);
     if (job.stop(clock.instant())) {
       LOG.debug("fake executor stopping training job {}", job.name());
+      clock.refresh();
     }
   }
 
   @Override
   public ListTrainingJobsResponse list(ListTrainingJobsRequest request) {
-    Instant now = clock.instant();
-    List<TrainingJobSummary> all = jobs.values().stream().map(j -> j.summary(now)).collect(Collectors.toList());
-    return JobListings.page(all, request);
+    return JobListings.page(jobs.summaries(clock.instant()), request);
   }
 
   @Override
@@ -260,9 +226,7 @@ public final class FakeExecutor implements TrainingJobExecutor {
    * @return a snapshot
    */
   public RecordedRequests requests() {
-    synchronized (admission) {
-      return new RecordedRequests(accepted);
-    }
+    return new RecordedRequests(jobs.accepted());
   }
 
   /**
@@ -281,13 +245,9 @@ public final class FakeExecutor implements TrainingJobExecutor {
    * benchmark that reuses one fake.
    */
   public void reset() {
-    synchronized (admission) {
-      jobs.clear();
-      active.clear();
-      accepted.clear();
-      synchronized (refused) {
-        refused.clear();
-      }
+    jobs.clear();
+    synchronized (refused) {
+      refused.clear();
     }
   }
 
@@ -295,7 +255,7 @@ public final class FakeExecutor implements TrainingJobExecutor {
   @Override
   public void close() {
     closed = true;
-    clock.removeListener(onTick);
+    clock.removeTicker(ticker);
   }
 
   private void ensureOpen() {
@@ -307,74 +267,6 @@ public final class FakeExecutor implements TrainingJobExecutor {
   @Override
   public String toString() {
     return "FakeExecutor[" + jobs.size() + " job(s), " + clock + "]";
-  }
-
-  /** The handle of a fake job. */
-  private final class Handle implements TrainingJob {
-    private final FakeJob job;
-
-    Handle(FakeJob job) {
-      this.job = job;
-    }
-
-    @Override
-    public String name() {
-      return job.name();
-    }
-
-    @Override
-    public String arn() {
-      return job.arn();
-    }
-
-    @Override
-    public TrainingJobDescription describe() {
-      return job.describe(clock.instant());
-    }
-
-    @Override
-    public void stop() {
-      FakeExecutor.this.stop(job.name());
-    }
-
-    @Override
-    public TrainingJobDescription awaitCompletion(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative()) {
-        throw new IllegalArgumentException("awaitCompletion: timeout must not be negative, was " + timeout);
-      }
-      Instant deadline = clock.instant().plus(timeout);
-      Instant end = job.end().orElse(null);
-      if (end != null && !end.isAfter(deadline)) {
-        clock.advanceTo(end);
-        return job.describe(clock.instant());
-      }
-      clock.advanceTo(deadline);
-      TrainingJobDescription d = job.describe(clock.instant());
-      if (job.end().filter(e -> !e.isAfter(clock.instant())).isPresent()) {
-        return d;
-      }
-      throw new TrainingJobTimeoutException("training job '" + job.name()
-          + "' did not end within " + timeout + " of virtual time; it is " + d.trainingJobStatus().orElseThrow().value()
-          + "/" + d.secondaryStatus().orElseThrow().value() + " and keeps running: stop it, wait longer, or script"
-          + " a shorter FakeOutcome");
-    }
-
-    @Override
-    public TrainingJob addListener(TrainingJobListener listener) {
-      job.addListener(Objects.requireNonNull(listener, "listener"));
-      return this;
-    }
-
-    @Override
-    public Stream<LogEvent> logs() {
-      return job.logs(clock.instant());
-    }
-
-    @Override
-    public String toString() {
-      return "FakeTrainingJob[" + job.name() + "]";
-    }
   }
 
   /** Builds a {@link FakeExecutor}. */

@@ -45,8 +45,6 @@ public final class FakeExecutorExtension implements BeforeEachCallback, AfterEac
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FakeExecutorExtension.class);
-  private static final String KEY = "fake";
-
   private final Consumer<FakeExecutor.Builder> configuration;
   private volatile FakeExecutor current;
 
@@ -92,7 +90,7 @@ public final class FakeExecutorExtension implements BeforeEachCallback, AfterEac
 
   @Override
   public void afterEach(ExtensionContext context) {
-    FakeExecutor f = context.getStore(NAMESPACE).remove(KEY, FakeExecutor.class);
+    FakeExecutor f = context.getStore(NAMESPACE).remove(this, FakeExecutor.class);
     if (f != null) {
       f.close();
     }
@@ -121,7 +119,7 @@ public final class FakeExecutorExtension implements BeforeEachCallback, AfterEac
       throw new ExtensionConfigurationException("FakeExecutorExtension gives a fake to each test; it cannot"
           + " provide one outside a test method (such as in @BeforeAll)");
     }
-    return context.getStore(NAMESPACE).getOrComputeIfAbsent(KEY, k -> {
+    return context.getStore(NAMESPACE).getOrComputeIfAbsent(this, k -> {
       FakeExecutor.Builder b = FakeExecutor.builder();
       configuration.accept(b);
       return b.build();

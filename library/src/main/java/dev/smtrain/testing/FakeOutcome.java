@@ -22,9 +22,9 @@ import java.util.Optional;
  * <p>Every job first spends {@link #STARTING_TIME} in {@code Starting} and {@link #DOWNLOADING_TIME} in
  * {@code Downloading}, then trains for {@link #trainingTime()}, then (when it completes) spends
  * {@link #UPLOADING_TIME} in {@code Uploading}. The request's {@code StoppingCondition} still applies: a job
- * that would run past {@code MaxRuntimeInSeconds} (default one day, counted from the end of {@code Starting})
- * ends {@code Stopped}/{@code MaxRuntimeExceeded}; a managed Spot job past {@code MaxWaitTimeInSeconds}
- * (counted from creation) ends {@code Stopped}/{@code MaxWaitTimeExceeded}.
+ * that would train longer than {@code MaxRuntimeInSeconds} (default one day; time in {@code Training}) ends
+ * {@code Stopped}/{@code MaxRuntimeExceeded}, after {@link #STOPPING_TIME} in {@code Stopping}; a managed Spot
+ * job still running {@code MaxWaitTimeInSeconds} after its creation ends {@code Stopped}/{@code MaxWaitTimeExceeded}.
  */
 public final class FakeOutcome {
 

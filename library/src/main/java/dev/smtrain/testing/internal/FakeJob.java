@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Internal: one job of the fake executor. Its state at any instant comes from its {@link Timeline}; listeners
  * are told of every segment, log line and metric up to the latest instant {@link #sync} was called with, in
- * time order, from the thread that moved the clock.
+ * time order, from the thread that moved the clock (the clock steps through {@link #nextEvent} instants).
  */
 public final class FakeJob {
 
@@ -112,7 +112,7 @@ public final class FakeJob {
   }
 
   /**
-   * Stops the job at an instant, then tells listeners.
+   * Stops the job at an instant; listeners hear of it at the clock's next tick.
    *
    * @param now the instant
    * @return whether the job was running and is now stopping
@@ -120,8 +120,35 @@ public final class FakeJob {
   public synchronized boolean stop(Instant now) {
     Timeline before = timeline;
     timeline = before.stoppedAt(now);
-    sync(now);
     return timeline != before;
+  }
+
+  /**
+   * When a listener next has something to hear of.
+   *
+   * @param after the current time
+   * @return the instant of the next untold event, or null when there is none or no one listens
+   */
+  public synchronized Instant nextEvent(Instant after) {
+    if (listeners.isEmpty()) {
+      return null;
+    }
+    Timeline tl = timeline;
+    Instant next = null;
+    if (sentSegments < tl.segments().size()) {
+      next = tl.segments().get(sentSegments).start();
+    }
+    if (sentLines < tl.lines().size()) {
+      next = earlier(next, tl.lines().get(sentLines).time());
+    }
+    if (sentMetrics < tl.metrics().size()) {
+      next = earlier(next, tl.metrics().get(sentMetrics).time());
+    }
+    return next;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
   }
 
   /**
@@ -130,11 +157,11 @@ public final class FakeJob {
    * @param now the instant
    */
   public synchronized void sync(Instant now) {
-    Timeline tl = timeline;
-    List<Timeline.Segment> segs = tl.segments();
-    List<Timeline.Line> lines = tl.lines();
-    List<Timeline.Metric> metrics = tl.metrics();
     while (true) {
+      Timeline tl = timeline; // re-read: a listener may have stopped the job
+      List<Timeline.Segment> segs = tl.segments();
+      List<Timeline.Line> lines = tl.lines();
+      List<Timeline.Metric> metrics = tl.metrics();
       Instant s = sentSegments < segs.size() ? segs.get(sentSegments).start() : null;
       Instant l = sentLines < lines.size() ? lines.get(sentLines).time() : null;
       Instant m = sentMetrics < metrics.size() ? metrics.get(sentMetrics).time() : null;

@@ -1,6 +1,7 @@
 package dev.smtrain.testing.internal;
 
 import dev.smtrain.model.SecondaryStatus;
+import dev.smtrain.testing.FakeOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public final class Timeline {
 
   /** Time in {@code Stopping} before {@code Stopped}. */
-  public static final Duration STOPPING_TIME = Duration.ofSeconds(10);
+  public static final Duration STOPPING_TIME = FakeOutcome.STOPPING_TIME;
 
   /**
    * One secondary status, from its start to the next segment's start.
