@@ -150,4 +150,54 @@ class SageMakerWireTest {
           .trainingJobSummaries().get(0).creationTime().orElseThrow());
     }
   }
+
+  /** Answers StopTrainingJob as SageMaker does for a job that has ended, without reaching the backend. */
+  private static com.sun.net.httpserver.Filter refuseStop() {
+    return new com.sun.net.httpserver.Filter() {
+      @Override
+      public void doFilter(com.sun.net.httpserver.HttpExchange exchange, Chain chain) throws java.io.IOException {
+        if (!"SageMaker.StopTrainingJob".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
+          chain.doFilter(exchange);
+          return;
+        }
+        byte[] body = ("{\"__type\":\"ValidationException\",\"Message\":\"The request was rejected because the "
+            + "training job is in status Completed.\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getRequestBody().readAllBytes();
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(400, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      }
+
+      @Override
+      public String description() {
+        return "refuses StopTrainingJob";
+      }
+    };
+  }
+
+  @Test
+  void stop_whenSageMakerRefusesBecauseTheJobEnded_doesNothing() throws Exception {
+    try (LoopbackFixture f = new LoopbackFixture(new ScriptedExecutor(1), refuseStop())) {
+      f.executor.submit(LoopbackFixture.request("ended"));
+      f.executor.describe("ended");
+
+      f.executor.stop("ended");
+
+      assertEquals(1, f.recorder.bodies("SageMaker.StopTrainingJob").size());
+      assertEquals("Completed", f.scripted.describe("ended").trainingJobStatus().orElseThrow().value());
+    }
+  }
+
+  @Test
+  void stop_whenSageMakerRefusesARunningJob_throwsItsMessage() throws Exception {
+    try (LoopbackFixture f = new LoopbackFixture(new ScriptedExecutor(1000), refuseStop())) {
+      f.executor.submit(LoopbackFixture.request("running"));
+
+      SageMakerServiceException e = assertThrows(SageMakerServiceException.class, () -> f.executor.stop("running"));
+
+      assertTrue(e.getMessage().contains("The request was rejected because the training job is in status"),
+          e.getMessage());
+    }
+  }
 }
