@@ -162,4 +162,19 @@ class SageMakerEndpointTest {
 
     assertTrue(e.getMessage().contains("set the executor"), e.getMessage());
   }
+
+  @Test
+  void createTrainingJob_whenTheExecutorFails_answersInternalFailureWithOnlySmtrainsOwnMessage() throws Exception {
+    scripted.failNextSubmit(new SmtrainException("no container engine is reachable"));
+    HttpResponse<String> own = call("SageMaker.CreateTrainingJob", TrainingJobJson.write(minimal("e-5")));
+    scripted.failNextSubmit(new IllegalStateException("password=hunter2"));
+    HttpResponse<String> foreign = call("SageMaker.CreateTrainingJob", TrainingJobJson.write(minimal("e-6")));
+
+    assertEquals(500, own.statusCode());
+    assertEquals("InternalFailure", MAPPER.readTree(own.body()).get("__type").asText());
+    assertTrue(own.body().contains("no container engine is reachable"), own.body());
+    assertEquals(500, foreign.statusCode());
+    assertTrue(foreign.body().contains("IllegalStateException"), foreign.body());
+    assertTrue(!foreign.body().contains("hunter2"), foreign.body());
+  }
 }
