@@ -2,7 +2,6 @@ package dev.smtrain.sagemaker;
 
 import dev.smtrain.SmtrainException;
 import dev.smtrain.executor.LogEvent;
-import dev.smtrain.executor.ResourceInUseException;
 import dev.smtrain.executor.ResourceNotFoundException;
 import dev.smtrain.executor.TrainingJob;
 import dev.smtrain.executor.TrainingJobExecutor;
@@ -13,11 +12,11 @@ import dev.smtrain.model.ListTrainingJobsResponse;
 import dev.smtrain.model.TrainingJobDescription;
 import dev.smtrain.sagemaker.internal.CloudWatchLogReader;
 import dev.smtrain.sagemaker.internal.JobBackend;
+import dev.smtrain.sagemaker.internal.IdempotentCreate;
 import dev.smtrain.sagemaker.internal.JobWatch;
 import dev.smtrain.sagemaker.internal.LazyLogsClient;
 import dev.smtrain.sagemaker.internal.Polling;
 import dev.smtrain.sagemaker.internal.SageMakerTrainingJob;
-import dev.smtrain.sagemaker.internal.SameDefinition;
 import dev.smtrain.sagemaker.internal.SdkErrors;
 import dev.smtrain.sagemaker.internal.SdkMapping;
 import dev.smtrain.validation.TrainingJobValidator;
@@ -29,7 +28,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +43,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
-import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobResponse;
 
 /**
  * Runs training jobs on Amazon SageMaker through the AWS SDK for Java v2.
@@ -53,7 +50,7 @@ import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobResponse
  * <p>{@code submit}, {@code describe}, {@code stop} and {@code list} are {@code CreateTrainingJob},
  * {@code DescribeTrainingJob}, {@code StopTrainingJob} and {@code ListTrainingJobs}; every member of the
  * request reaches the wire and every member of the answer that smtrain's model knows comes back. The SDK's
- * exceptions become smtrain's: {@link ResourceInUseException},
+ * exceptions become smtrain's: {@link dev.smtrain.executor.ResourceInUseException},
  * {@link dev.smtrain.executor.ResourceLimitExceededException}, {@link ResourceNotFoundException}, and
  * {@link SageMakerServiceException} (with the service's message) for anything else the service refuses.
  * Throttling and transient errors are retried by the SDK's retry policy.
@@ -61,7 +58,7 @@ import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobResponse
  * <p>Submitting is idempotent: when the outcome of {@code CreateTrainingJob} is unknown (a timeout or a
  * connection dropped after the request was sent, possibly followed by the SDK's retry being told the name is
  * in use), the executor describes the name; a job with the same definition is adopted as this submit's job,
- * a different one is a {@link ResourceInUseException}.
+ * a different one is a {@link dev.smtrain.executor.ResourceInUseException}.
  *
  * <p>Handles poll {@code DescribeTrainingJob} with backoff while someone waits or listens, and read the
  * job's CloudWatch log ({@code /aws/sagemaker/TrainingJobs}, streams {@code <job>/algo-<n>-<epoch>}).
@@ -122,56 +119,12 @@ public final class SageMakerExecutor implements TrainingJobExecutor {
       throw new ValidationException(report);
     }
     String name = request.trainingJobName().orElseThrow();
-    software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest sdkRequest = SdkMapping.toSdk(request);
-    String arn;
-    try {
-      CreateTrainingJobResponse response = sageMaker.createTrainingJob(sdkRequest);
-      arn = response.trainingJobArn();
-      LOG.debug("created training job {} ({})", name, arn);
-    } catch (software.amazon.awssdk.services.sagemaker.model.ResourceInUseException e) {
-      if (SdkErrors.attempts(e) < 2) {
-        throw SdkErrors.translate("CreateTrainingJob", name, e);
-      }
-      // An earlier attempt of this very call may have created the job before its answer was lost.
-      arn = adopt(request, e);
-    } catch (SdkClientException e) {
-      arn = adopt(request, e);
-    } catch (SdkException e) {
-      throw SdkErrors.translate("CreateTrainingJob", name, e);
-    }
+    String arn = IdempotentCreate.create(sageMaker, request, this::describe);
     TrainingJob job = handle(name, arn);
     for (TrainingJobListener l : listeners) {
       job.addListener(l);
     }
     return job;
-  }
-
-  /** The outcome of CreateTrainingJob is unknown: the job is ours if it exists with our definition. */
-  private String adopt(CreateTrainingJobRequest request, SdkException cause) {
-    String name = request.trainingJobName().orElseThrow();
-    LOG.debug("outcome of CreateTrainingJob {} unknown after {} attempt(s) ({}); describing it", name,
-        SdkErrors.attempts(cause), cause.toString());
-    TrainingJobDescription existing;
-    try {
-      existing = describe(name);
-    } catch (ResourceNotFoundException notFound) {
-      SmtrainException e = SdkErrors.translate("CreateTrainingJob", name, cause);
-      throw new SmtrainException(e.getMessage() + "; no training job named '" + name
-          + "' exists, so submitting again is safe", cause);
-    } catch (SmtrainException describeFailed) {
-      SmtrainException e = SdkErrors.translate("CreateTrainingJob", name, cause);
-      e.addSuppressed(describeFailed);
-      throw e;
-    }
-    Optional<String> difference = SameDefinition.firstDifference(request, existing);
-    if (difference.isPresent()) {
-      throw new ResourceInUseException("CreateTrainingJob of training job '" + name + "' failed: a training job "
-          + "of that name already exists with a different definition (first difference at " + difference.get()
-          + "); choose another TrainingJobName", cause);
-    }
-    LOG.debug("training job {} exists with the submitted definition; the earlier attempt created it", name);
-    return existing.trainingJobArn().orElseThrow(() -> new SmtrainException(
-        "DescribeTrainingJob of training job '" + name + "' returned no TrainingJobArn"));
   }
 
   @Override

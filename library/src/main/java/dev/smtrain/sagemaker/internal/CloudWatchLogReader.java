@@ -29,6 +29,8 @@ public final class CloudWatchLogReader {
   public static final String LOG_GROUP = "/aws/sagemaker/TrainingJobs";
 
   private static final Logger LOG = LoggerFactory.getLogger(CloudWatchLogReader.class);
+  /** A bound on one read, so that a stream written faster than it is read cannot hold a reader forever. */
+  private static final int MAX_PAGES_PER_READ = 10_000;
 
   private final Supplier<CloudWatchLogsClient> client;
   private final String jobName;
@@ -84,7 +86,7 @@ public final class CloudWatchLogReader {
 
   private void readStream(String stream, List<LogEvent> out) {
     String token = forwardTokens.get(stream);
-    while (true) {
+    for (int pages = 0; pages < MAX_PAGES_PER_READ; pages++) {
       String sent = token;
       GetLogEventsResponse page;
       try {
@@ -103,11 +105,14 @@ public final class CloudWatchLogReader {
         token = next;
         forwardTokens.put(stream, next);
       }
-      // CloudWatch Logs returns the token it was given once the stream's end is reached.
-      if (next == null || next.equals(sent) || page.events().isEmpty()) {
+      // CloudWatch Logs returns the token it was given once the stream's end is reached; an empty page with a
+      // new token is not the end.
+      if (next == null || next.equals(sent)) {
         return;
       }
     }
+    LOG.debug("log stream {} has more than {} pages; the rest follows on the next read", stream,
+        MAX_PAGES_PER_READ);
   }
 
   private static String stripLineEnd(String message) {

@@ -80,6 +80,7 @@ public final class SageMakerTrainingJob implements TrainingJob {
     try {
       return w.done().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
+      stopWatchingIfUnobserved(w);
       TrainingJobDescription d = w.last();
       String status = d == null ? "not yet described"
           : d.trainingJobStatus().map(Object::toString).orElse("?") + "/"
@@ -108,6 +109,14 @@ public final class SageMakerTrainingJob implements TrainingJob {
   @Override
   public Stream<LogEvent> logs() {
     return backend.logs(name).stream();
+  }
+
+  /** Nobody listens and the waiter gave up: stop polling; the next wait or listener starts afresh. */
+  private synchronized void stopWatchingIfUnobserved(JobWatch w) {
+    if (listeners.isEmpty() && watch == w) {
+      w.cancel("nobody is waiting");
+      watch = null;
+    }
   }
 
   private synchronized JobWatch watch() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.smtrain.SmtrainException;
 import dev.smtrain.executor.ResourceInUseException;
 import dev.smtrain.executor.ResourceLimitExceededException;
 import dev.smtrain.executor.ResourceNotFoundException;
@@ -80,8 +81,10 @@ public final class JsonProtocolHandler implements HttpHandler {
       send(exchange, e.status, requestId, MAPPER.writeValueAsBytes(error));
     } catch (RuntimeException e) {
       LOG.debug("{} failed inside the executor (request {})", target, requestId, e);
+      // smtrain's own exceptions carry messages written for users; anything else may carry anything.
+      String what = e instanceof SmtrainException ? e.getMessage() : e.getClass().getSimpleName();
       ObjectNode error = MAPPER.createObjectNode().put("__type", "InternalFailure")
-          .put("Message", "the executor failed: " + e.getClass().getSimpleName() + "; request id " + requestId);
+          .put("Message", "the executor failed: " + what + " (request id " + requestId + ")");
       send(exchange, 500, requestId, MAPPER.writeValueAsBytes(error));
     } finally {
       exchange.close();

@@ -38,6 +38,7 @@ public final class ScriptedExecutor implements TrainingJobExecutor {
   private final Map<String, Job> jobs = new LinkedHashMap<>();
   private final AtomicInteger createCalls = new AtomicInteger();
   private final int stepsToComplete;
+  private RuntimeException nextSubmitFailure;
 
   private static final class Job {
     final CreateTrainingJobRequest request;
@@ -93,9 +94,23 @@ public final class ScriptedExecutor implements TrainingJobExecutor {
     return find(name).request;
   }
 
+  /**
+   * Makes the next submit throw, as a backend refusing it would.
+   *
+   * @param failure what to throw
+   */
+  public synchronized void failNextSubmit(RuntimeException failure) {
+    this.nextSubmitFailure = failure;
+  }
+
   @Override
   public synchronized TrainingJob submit(CreateTrainingJobRequest request, TrainingJobListener... listeners) {
     createCalls.incrementAndGet();
+    if (nextSubmitFailure != null) {
+      RuntimeException failure = nextSubmitFailure;
+      nextSubmitFailure = null;
+      throw failure;
+    }
     String name = request.trainingJobName().orElseThrow();
     if (jobs.containsKey(name)) {
       throw new ResourceInUseException("Training job names must be unique within an AWS account and region, "
