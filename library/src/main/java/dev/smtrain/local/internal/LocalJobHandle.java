@@ -50,8 +50,14 @@ public final class LocalJobHandle implements TrainingJob {
 
   @Override
   public TrainingJobDescription awaitCompletion(Duration timeout) {
+    long nanos;
     try {
-      return job.done().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      nanos = timeout.toNanos();
+    } catch (ArithmeticException e) {
+      nanos = Long.MAX_VALUE; // "forever"
+    }
+    try {
+      return job.done().get(nanos, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       throw new TrainingJobTimeoutException("training job " + job.name() + " did not end within " + timeout
           + "; it is " + job.status().value() + "/" + job.secondaryStatus().value() + " and keeps running");

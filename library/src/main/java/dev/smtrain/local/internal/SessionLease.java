@@ -84,14 +84,17 @@ public final class SessionLease implements AutoCloseable {
       return hostName().equals(labels.get(HOST_LABEL));
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      if (Files.getLastModifiedTime(file).toInstant().isAfter(java.time.Instant.now().minusSeconds(10))) {
-        return false; // just created: its runner may not hold the lock yet
-      }
       FileLock lock = channel.tryLock();
       if (lock == null) {
         return false;
       }
+      // The owner locks before it writes its pid: an empty lease may be one whose owner is about to lock it.
+      boolean written = channel.size() > 0
+          || Files.getLastModifiedTime(file).toInstant().isBefore(java.time.Instant.now().minusSeconds(60));
       lock.release();
+      if (!written) {
+        return false;
+      }
       Files.deleteIfExists(file);
       return true;
     } catch (OverlappingFileLockException e) {
