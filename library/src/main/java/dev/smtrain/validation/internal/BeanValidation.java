@@ -15,10 +15,12 @@ import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
+import org.hibernate.validator.metadata.BeanMetaDataClassNormalizer;
 import org.hibernate.validator.spi.nodenameprovider.Property;
 import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
 import org.hibernate.validator.spi.properties.ConstrainableExecutable;
 import org.hibernate.validator.spi.properties.GetterPropertySelectionStrategy;
+import org.hibernate.validator.spi.tracking.ProcessedBeansTrackingVoter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,8 @@ public final class BeanValidation {
   private static final Set<String> NOT_MEMBERS = Set.of("builder", "toBuilder", "hashCode", "toString",
       "getClass", "build", "from");
 
+  private static final String MODEL_PACKAGE = "dev.smtrain.model";
+
   private BeanValidation() {}
 
   /**
@@ -62,7 +66,10 @@ public final class BeanValidation {
           .getterPropertySelectionStrategy(new AccessorSelection())
           .propertyNodeNameProvider(new WireNames())
           .messageInterpolator(new Verbatim())
-          .traversableResolver(new EverythingTraversable());
+          .traversableResolver(new EverythingTraversable())
+          .enableTraversableResolverResultCache(false)
+          .beanMetaDataClassNormalizer(new AbstractModelTypes())
+          .processedBeansTrackingVoter(new TreesOnly());
       ConstraintMapping mapping = config.createConstraintMapping();
       mapping.constraintDefinition(Pattern.class).includeExistingValidators(false)
           .validatedBy(WholeValuePatternValidator.class);
@@ -117,6 +124,42 @@ public final class BeanValidation {
     @Override
     public String interpolate(String messageTemplate, Context context, Locale locale) {
       return messageTemplate;
+    }
+  }
+
+  /**
+   * Validates a generated {@code ImmutableX} with the metadata of its abstract model type {@code X}, where
+   * the constraints are declared: the metadata is built once per model type, not twice.
+   */
+  static final class AbstractModelTypes implements BeanMetaDataClassNormalizer {
+    @Override
+    public <T> Class<? super T> normalize(Class<T> beanClass) {
+      Class<? super T> parent = beanClass.getSuperclass();
+      if (parent != null && beanClass.getSimpleName().equals("Immutable" + parent.getSimpleName())
+          && parent.getPackageName().equals(MODEL_PACKAGE)) {
+        return parent;
+      }
+      return beanClass;
+    }
+  }
+
+  /** Model values are immutable trees, never cyclic: no need to track which beans were visited. */
+  static final class TreesOnly implements ProcessedBeansTrackingVoter {
+    @Override
+    public Vote isEnabledForBean(Class<?> beanClass, boolean hasCascadables) {
+      return beanClass.getPackageName().equals(MODEL_PACKAGE) ? Vote.NON_TRACKING : Vote.DEFAULT;
+    }
+
+    @Override
+    public Vote isEnabledForReturnValue(Class<?> beanClass, String name, Class<?>[] parameterTypes,
+        boolean hasCascadables) {
+      return Vote.DEFAULT;
+    }
+
+    @Override
+    public Vote isEnabledForParameters(Class<?> beanClass, String name, Class<?>[] parameterTypes,
+        boolean hasCascadables) {
+      return Vote.DEFAULT;
     }
   }
 

@@ -4,7 +4,9 @@ import static dev.smtrain.validation.internal.WirePaths.element;
 import static dev.smtrain.validation.internal.WirePaths.member;
 
 import dev.smtrain.model.CreateTrainingJobRequest;
+import dev.smtrain.model.DebugRuleConfiguration;
 import dev.smtrain.model.InstanceGroup;
+import dev.smtrain.model.ProfilerRuleConfiguration;
 import dev.smtrain.model.ResourceConfig;
 import dev.smtrain.model.TrainingInstanceType;
 import dev.smtrain.validation.ValidationRule;
@@ -33,7 +35,7 @@ final class ResourceRules {
 
   static List<ValidationRule> all() {
     return List.of(ResourceRules::groupsOrTypeAndCount, ResourceRules::uniqueGroupNames,
-        ResourceRules::instanceTypes, ResourceRules::volumeKmsKeyOnNvme, ResourceRules::keepAlive);
+        ResourceRules::instanceTypes, ResourceRules::ruleInstanceTypes, ResourceRules::volumeKmsKeyOnNvme, ResourceRules::keepAlive);
   }
 
   /** Either InstanceGroups, or InstanceType and InstanceCount; never both. */
@@ -95,10 +97,28 @@ final class ResourceRules {
     });
   }
 
+  /** The instance types of Debugger and Profiler rule evaluation jobs ({@code ProcessingInstanceType}). */
+  static void ruleInstanceTypes(CreateTrainingJobRequest r, ValidationTarget t, Consumer<Violation> out) {
+    List<DebugRuleConfiguration> debug = r.debugRuleConfigurations();
+    for (int i = 0; debug != null && i < debug.size(); i++) {
+      String path = member(element("DebugRuleConfigurations", i), "InstanceType");
+      debug.get(i).instanceType().ifPresent(type -> instanceType(type.value(), type.isKnown(), path, t, out));
+    }
+    List<ProfilerRuleConfiguration> profiler = r.profilerRuleConfigurations();
+    for (int i = 0; profiler != null && i < profiler.size(); i++) {
+      String path = member(element("ProfilerRuleConfigurations", i), "InstanceType");
+      profiler.get(i).instanceType().ifPresent(type -> instanceType(type.value(), type.isKnown(), path, t, out));
+    }
+  }
+
   private static void instanceType(TrainingInstanceType type, String path, ValidationTarget t,
       Consumer<Violation> out) {
-    String value = type.value();
-    if (type.isKnown() || value == null) {
+    instanceType(type.value(), type.isKnown(), path, t, out);
+  }
+
+  private static void instanceType(String value, boolean known, String path, ValidationTarget t,
+      Consumer<Violation> out) {
+    if (known || value == null) {
       return;
     }
     if (t == ValidationTarget.LOCAL && (value.equals("local") || value.equals("local_gpu"))) {
