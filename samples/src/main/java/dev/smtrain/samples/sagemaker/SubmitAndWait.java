@@ -1,5 +1,6 @@
 package dev.smtrain.samples.sagemaker;
 
+import dev.smtrain.SmtrainException;
 import dev.smtrain.executor.ResourceInUseException;
 import dev.smtrain.executor.TrainingJob;
 import dev.smtrain.executor.TrainingJobExecutor;
@@ -54,6 +55,10 @@ public final class SubmitAndWait {
       System.err.println("usage: SubmitAndWait REQUEST.json [MAX_WAIT_MINUTES]");
       System.exit(2);
     }
+    if (args.length == 2 && !args[1].matches("[1-9][0-9]{0,6}")) {
+      System.err.println("MAX_WAIT_MINUTES must be a whole number of minutes from 1, got '" + args[1] + "'");
+      System.exit(2);
+    }
     Duration maxWait = Duration.ofMinutes(args.length == 2 ? Long.parseLong(args[1]) : 24 * 60);
     int exit;
     try (SageMakerExecutor sagemaker = SageMakerExecutor.builder().build()) {
@@ -63,7 +68,8 @@ public final class SubmitAndWait {
     } catch (ValidationException e) {
       System.err.println("not submitted, the request has errors:\n" + e.report());
       exit = 1;
-    } catch (ResourceInUseException | TrainingJobTimeoutException e) {
+    } catch (SmtrainException e) {
+      // ResourceInUse, a timeout (the job is being stopped), a request file that cannot be read, ...
       System.err.println(e.getMessage());
       exit = 1;
     }
