@@ -210,6 +210,8 @@ class Gen:
         anns = []
         if k == "structure":
             anns.append("@Valid")
+        elif k == "enum":
+            anns.append("@KnownValue")
         elif k == "string":
             anns += self.string_constraints(sh)
         elif k in ("integer", "long"):
@@ -273,12 +275,17 @@ class Gen:
             info["value_type"] = t
             if k == "structure":
                 anns.append("@Valid")
+            elif k == "enum":
+                anns.append("@KnownValue")
             elif k == "string":
                 anns += self.string_constraints(sh)
             elif k in ("integer", "long"):
                 anns += self.number_constraints(sh)
-            info["type"] = f"Optional<{t}>"
-            info["plain_type"] = info["type"]
+            # Constraints on the Optional's type argument: Jakarta Validation extracts the content (null when
+            # empty) for them, with any provider and without deprecated @Valid on the container.
+            info["type"] = f"Optional<{''.join(a + ' ' for a in anns)}{t}>"
+            info["plain_type"] = f"Optional<{t}>"
+            anns = []
         info["annotations"] = anns
         return info
 
@@ -506,6 +513,8 @@ class Gen:
         for ann, cls in (("@NotNull", "NotNull"), ("@Size", "Size"), ("@Pattern", "Pattern"), ("@Min", "Min"), ("@Max", "Max")):
             if ann in text:
                 imp.add(f"jakarta.validation.constraints.{cls}")
+        if "@KnownValue" in text:
+            imp.add("dev.smtrain.validation.constraints.KnownValue")
         if "@Valid" in text.replace("@Value", ""):
             imp.add("jakarta.validation.Valid")
         return imp

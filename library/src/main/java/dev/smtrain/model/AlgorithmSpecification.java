@@ -3,6 +3,7 @@
 package dev.smtrain.model;
 
 import dev.smtrain.internal.Nullable;
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,26 +32,21 @@ public abstract class AlgorithmSpecification {
    *
    * @return the {@code TrainingImage} member, if set
    */
-  @Size(max = 255)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> trainingImage();
+  public abstract Optional<@Size(max = 255) @Pattern(regexp = ".*") String> trainingImage();
 
   /**
    * The {@code AlgorithmName} member: optional; at least 1 characters; at most 170 characters; matching <code>(arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]&#123;12&#125;:[a-z\-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-])&#123;0,62&#125;)(?&lt;!-)$</code>.
    *
    * @return the {@code AlgorithmName} member, if set
    */
-  @Size(min = 1, max = 170)
-  @Pattern(regexp = "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)$")
-  public abstract Optional<String> algorithmName();
+  public abstract Optional<@Size(min = 1, max = 170) @Pattern(regexp = "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)$") String> algorithmName();
 
   /**
    * The {@code TrainingInputMode} member: required; one of TrainingInputMode's values.
    *
    * @return the {@code TrainingInputMode} member, if set
    */
-  @NotNull
-  public abstract Optional<TrainingInputMode> trainingInputMode();
+  public abstract Optional<@NotNull @KnownValue TrainingInputMode> trainingInputMode();
 
   /**
    * The {@code MetricDefinitions} member: optional; at most 40 entries.
@@ -118,8 +114,7 @@ public abstract class AlgorithmSpecification {
    *
    * @return the {@code TrainingImageConfig} member, if set
    */
-  @Valid
-  public abstract Optional<TrainingImageConfig> trainingImageConfig();
+  public abstract Optional<@Valid TrainingImageConfig> trainingImageConfig();
 
   /**
    * A new, empty builder.

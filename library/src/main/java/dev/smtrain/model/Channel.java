@@ -2,6 +2,7 @@
 
 package dev.smtrain.model;
 
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -29,57 +30,49 @@ public abstract class Channel {
    *
    * @return the {@code ChannelName} member, if set
    */
-  @NotNull
-  @Size(min = 1, max = 64)
-  @Pattern(regexp = "[A-Za-z0-9\\.\\-_]+")
-  public abstract Optional<String> channelName();
+  public abstract Optional<@NotNull @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9\\.\\-_]+") String> channelName();
 
   /**
    * The {@code DataSource} member: required.
    *
    * @return the {@code DataSource} member, if set
    */
-  @NotNull
-  @Valid
-  public abstract Optional<DataSource> dataSource();
+  public abstract Optional<@NotNull @Valid DataSource> dataSource();
 
   /**
    * The {@code ContentType} member: optional; at most 256 characters.
    *
    * @return the {@code ContentType} member, if set
    */
-  @Size(max = 256)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> contentType();
+  public abstract Optional<@Size(max = 256) @Pattern(regexp = ".*") String> contentType();
 
   /**
    * The {@code CompressionType} member: optional; one of CompressionType's values.
    *
    * @return the {@code CompressionType} member, if set
    */
-  public abstract Optional<CompressionType> compressionType();
+  public abstract Optional<@KnownValue CompressionType> compressionType();
 
   /**
    * The {@code RecordWrapperType} member: optional; one of RecordWrapper's values.
    *
    * @return the {@code RecordWrapperType} member, if set
    */
-  public abstract Optional<RecordWrapper> recordWrapperType();
+  public abstract Optional<@KnownValue RecordWrapper> recordWrapperType();
 
   /**
    * The {@code InputMode} member: optional; one of TrainingInputMode's values.
    *
    * @return the {@code InputMode} member, if set
    */
-  public abstract Optional<TrainingInputMode> inputMode();
+  public abstract Optional<@KnownValue TrainingInputMode> inputMode();
 
   /**
    * The {@code ShuffleConfig} member: optional.
    *
    * @return the {@code ShuffleConfig} member, if set
    */
-  @Valid
-  public abstract Optional<ShuffleConfig> shuffleConfig();
+  public abstract Optional<@Valid ShuffleConfig> shuffleConfig();
 
   /**
    * A new, empty builder.

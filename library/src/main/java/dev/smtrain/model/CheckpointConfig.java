@@ -27,19 +27,14 @@ public abstract class CheckpointConfig {
    *
    * @return the {@code S3Uri} member, if set
    */
-  @NotNull
-  @Size(max = 1024)
-  @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$")
-  public abstract Optional<String> s3Uri();
+  public abstract Optional<@NotNull @Size(max = 1024) @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$") String> s3Uri();
 
   /**
    * The {@code LocalPath} member: optional; at most 4096 characters.
    *
    * @return the {@code LocalPath} member, if set
    */
-  @Size(max = 4096)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> localPath();
+  public abstract Optional<@Size(max = 4096) @Pattern(regexp = ".*") String> localPath();
 
   /**
    * A new, empty builder.

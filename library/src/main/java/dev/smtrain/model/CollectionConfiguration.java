@@ -28,9 +28,7 @@ public abstract class CollectionConfiguration {
    *
    * @return the {@code CollectionName} member, if set
    */
-  @Size(min = 1, max = 256)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> collectionName();
+  public abstract Optional<@Size(min = 1, max = 256) @Pattern(regexp = ".*") String> collectionName();
 
   /**
    * The {@code CollectionParameters} member: optional; at most 20 entries.

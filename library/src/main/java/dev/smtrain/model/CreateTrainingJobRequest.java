@@ -32,10 +32,7 @@ public abstract class CreateTrainingJobRequest {
    *
    * @return the {@code TrainingJobName} member, if set
    */
-  @NotNull
-  @Size(min = 1, max = 63)
-  @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")
-  public abstract Optional<String> trainingJobName();
+  public abstract Optional<@NotNull @Size(min = 1, max = 63) @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}") String> trainingJobName();
 
   /**
    * The {@code HyperParameters} member: optional; at most 100 entries.
@@ -61,19 +58,14 @@ public abstract class CreateTrainingJobRequest {
    *
    * @return the {@code AlgorithmSpecification} member, if set
    */
-  @NotNull
-  @Valid
-  public abstract Optional<AlgorithmSpecification> algorithmSpecification();
+  public abstract Optional<@NotNull @Valid AlgorithmSpecification> algorithmSpecification();
 
   /**
    * The {@code RoleArn} member: required; at least 20 characters; at most 2048 characters; matching <code>^arn:aws[a-z\-]*:iam::\d&#123;12&#125;:role/?[a-zA-Z_0-9+=,.&#64;\-_/]+$</code>.
    *
    * @return the {@code RoleArn} member, if set
    */
-  @NotNull
-  @Size(min = 20, max = 2048)
-  @Pattern(regexp = "^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$")
-  public abstract Optional<String> roleArn();
+  public abstract Optional<@NotNull @Size(min = 20, max = 2048) @Pattern(regexp = "^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$") String> roleArn();
 
   /**
    * The {@code InputDataConfig} member: optional; at least 1 entries; at most 20 entries.
@@ -98,35 +90,28 @@ public abstract class CreateTrainingJobRequest {
    *
    * @return the {@code OutputDataConfig} member, if set
    */
-  @NotNull
-  @Valid
-  public abstract Optional<OutputDataConfig> outputDataConfig();
+  public abstract Optional<@NotNull @Valid OutputDataConfig> outputDataConfig();
 
   /**
    * The {@code ResourceConfig} member: required.
    *
    * @return the {@code ResourceConfig} member, if set
    */
-  @NotNull
-  @Valid
-  public abstract Optional<ResourceConfig> resourceConfig();
+  public abstract Optional<@NotNull @Valid ResourceConfig> resourceConfig();
 
   /**
    * The {@code VpcConfig} member: optional.
    *
    * @return the {@code VpcConfig} member, if set
    */
-  @Valid
-  public abstract Optional<VpcConfig> vpcConfig();
+  public abstract Optional<@Valid VpcConfig> vpcConfig();
 
   /**
    * The {@code StoppingCondition} member: required.
    *
    * @return the {@code StoppingCondition} member, if set
    */
-  @NotNull
-  @Valid
-  public abstract Optional<StoppingCondition> stoppingCondition();
+  public abstract Optional<@NotNull @Valid StoppingCondition> stoppingCondition();
 
   /**
    * The {@code Tags} member: optional; at most 50 entries.
@@ -172,16 +157,14 @@ public abstract class CreateTrainingJobRequest {
    *
    * @return the {@code CheckpointConfig} member, if set
    */
-  @Valid
-  public abstract Optional<CheckpointConfig> checkpointConfig();
+  public abstract Optional<@Valid CheckpointConfig> checkpointConfig();
 
   /**
    * The {@code DebugHookConfig} member: optional.
    *
    * @return the {@code DebugHookConfig} member, if set
    */
-  @Valid
-  public abstract Optional<DebugHookConfig> debugHookConfig();
+  public abstract Optional<@Valid DebugHookConfig> debugHookConfig();
 
   /**
    * The {@code DebugRuleConfigurations} member: optional; at most 20 entries.
@@ -206,24 +189,21 @@ public abstract class CreateTrainingJobRequest {
    *
    * @return the {@code TensorBoardOutputConfig} member, if set
    */
-  @Valid
-  public abstract Optional<TensorBoardOutputConfig> tensorBoardOutputConfig();
+  public abstract Optional<@Valid TensorBoardOutputConfig> tensorBoardOutputConfig();
 
   /**
    * The {@code ExperimentConfig} member: optional.
    *
    * @return the {@code ExperimentConfig} member, if set
    */
-  @Valid
-  public abstract Optional<ExperimentConfig> experimentConfig();
+  public abstract Optional<@Valid ExperimentConfig> experimentConfig();
 
   /**
    * The {@code ProfilerConfig} member: optional.
    *
    * @return the {@code ProfilerConfig} member, if set
    */
-  @Valid
-  public abstract Optional<ProfilerConfig> profilerConfig();
+  public abstract Optional<@Valid ProfilerConfig> profilerConfig();
 
   /**
    * The {@code ProfilerRuleConfigurations} member: optional; at most 20 entries.
@@ -267,32 +247,28 @@ public abstract class CreateTrainingJobRequest {
    *
    * @return the {@code RetryStrategy} member, if set
    */
-  @Valid
-  public abstract Optional<RetryStrategy> retryStrategy();
+  public abstract Optional<@Valid RetryStrategy> retryStrategy();
 
   /**
    * The {@code RemoteDebugConfig} member: optional.
    *
    * @return the {@code RemoteDebugConfig} member, if set
    */
-  @Valid
-  public abstract Optional<RemoteDebugConfig> remoteDebugConfig();
+  public abstract Optional<@Valid RemoteDebugConfig> remoteDebugConfig();
 
   /**
    * The {@code InfraCheckConfig} member: optional.
    *
    * @return the {@code InfraCheckConfig} member, if set
    */
-  @Valid
-  public abstract Optional<InfraCheckConfig> infraCheckConfig();
+  public abstract Optional<@Valid InfraCheckConfig> infraCheckConfig();
 
   /**
    * The {@code SessionChainingConfig} member: optional.
    *
    * @return the {@code SessionChainingConfig} member, if set
    */
-  @Valid
-  public abstract Optional<SessionChainingConfig> sessionChainingConfig();
+  public abstract Optional<@Valid SessionChainingConfig> sessionChainingConfig();
 
   /**
    * A new, empty builder.

@@ -26,16 +26,14 @@ public abstract class DataSource {
    *
    * @return the {@code S3DataSource} member, if set
    */
-  @Valid
-  public abstract Optional<S3DataSource> s3DataSource();
+  public abstract Optional<@Valid S3DataSource> s3DataSource();
 
   /**
    * The {@code FileSystemDataSource} member: optional.
    *
    * @return the {@code FileSystemDataSource} member, if set
    */
-  @Valid
-  public abstract Optional<FileSystemDataSource> fileSystemDataSource();
+  public abstract Optional<@Valid FileSystemDataSource> fileSystemDataSource();
 
   /**
    * A new, empty builder.

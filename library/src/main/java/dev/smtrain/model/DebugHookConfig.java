@@ -32,19 +32,14 @@ public abstract class DebugHookConfig {
    *
    * @return the {@code LocalPath} member, if set
    */
-  @Size(max = 4096)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> localPath();
+  public abstract Optional<@Size(max = 4096) @Pattern(regexp = ".*") String> localPath();
 
   /**
    * The {@code S3OutputPath} member: required; at most 1024 characters; matching <code>^(https|s3)://([^/]+)/?(.*)$</code>.
    *
    * @return the {@code S3OutputPath} member, if set
    */
-  @NotNull
-  @Size(max = 1024)
-  @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$")
-  public abstract Optional<String> s3OutputPath();
+  public abstract Optional<@NotNull @Size(max = 1024) @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$") String> s3OutputPath();
 
   /**
    * The {@code HookParameters} member: optional; at most 20 entries.

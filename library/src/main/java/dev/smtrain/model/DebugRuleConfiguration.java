@@ -30,38 +30,28 @@ public abstract class DebugRuleConfiguration {
    *
    * @return the {@code RuleConfigurationName} member, if set
    */
-  @NotNull
-  @Size(min = 1, max = 256)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> ruleConfigurationName();
+  public abstract Optional<@NotNull @Size(min = 1, max = 256) @Pattern(regexp = ".*") String> ruleConfigurationName();
 
   /**
    * The {@code LocalPath} member: optional; at most 4096 characters.
    *
    * @return the {@code LocalPath} member, if set
    */
-  @Size(max = 4096)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> localPath();
+  public abstract Optional<@Size(max = 4096) @Pattern(regexp = ".*") String> localPath();
 
   /**
    * The {@code S3OutputPath} member: optional; at most 1024 characters; matching <code>^(https|s3)://([^/]+)/?(.*)$</code>.
    *
    * @return the {@code S3OutputPath} member, if set
    */
-  @Size(max = 1024)
-  @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$")
-  public abstract Optional<String> s3OutputPath();
+  public abstract Optional<@Size(max = 1024) @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$") String> s3OutputPath();
 
   /**
    * The {@code RuleEvaluatorImage} member: required; at most 255 characters.
    *
    * @return the {@code RuleEvaluatorImage} member, if set
    */
-  @NotNull
-  @Size(max = 255)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> ruleEvaluatorImage();
+  public abstract Optional<@NotNull @Size(max = 255) @Pattern(regexp = ".*") String> ruleEvaluatorImage();
 
   /**
    * The {@code InstanceType} member: optional; one of ProcessingInstanceType's values.
@@ -75,8 +65,7 @@ public abstract class DebugRuleConfiguration {
    *
    * @return the {@code VolumeSizeInGB} member, if set
    */
-  @Min(0)
-  public abstract Optional<Integer> volumeSizeInGB();
+  public abstract Optional<@Min(0) Integer> volumeSizeInGB();
 
   /**
    * The {@code RuleParameters} member: optional; at most 100 entries.

@@ -26,36 +26,28 @@ public abstract class ExperimentConfig {
    *
    * @return the {@code ExperimentName} member, if set
    */
-  @Size(min = 1, max = 120)
-  @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}")
-  public abstract Optional<String> experimentName();
+  public abstract Optional<@Size(min = 1, max = 120) @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}") String> experimentName();
 
   /**
    * The {@code TrialName} member: optional; at least 1 characters; at most 120 characters; matching <code>^[a-zA-Z0-9](-*[a-zA-Z0-9])&#123;0,119&#125;</code>.
    *
    * @return the {@code TrialName} member, if set
    */
-  @Size(min = 1, max = 120)
-  @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}")
-  public abstract Optional<String> trialName();
+  public abstract Optional<@Size(min = 1, max = 120) @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}") String> trialName();
 
   /**
    * The {@code TrialComponentDisplayName} member: optional; at least 1 characters; at most 120 characters; matching <code>^[a-zA-Z0-9](-*[a-zA-Z0-9])&#123;0,119&#125;</code>.
    *
    * @return the {@code TrialComponentDisplayName} member, if set
    */
-  @Size(min = 1, max = 120)
-  @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}")
-  public abstract Optional<String> trialComponentDisplayName();
+  public abstract Optional<@Size(min = 1, max = 120) @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}") String> trialComponentDisplayName();
 
   /**
    * The {@code RunName} member: optional; at least 1 characters; at most 120 characters; matching <code>^[a-zA-Z0-9](-*[a-zA-Z0-9])&#123;0,119&#125;</code>.
    *
    * @return the {@code RunName} member, if set
    */
-  @Size(min = 1, max = 120)
-  @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}")
-  public abstract Optional<String> runName();
+  public abstract Optional<@Size(min = 1, max = 120) @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}") String> runName();
 
   /**
    * A new, empty builder.

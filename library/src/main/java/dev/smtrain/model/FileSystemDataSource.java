@@ -2,6 +2,7 @@
 
 package dev.smtrain.model;
 
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -27,36 +28,28 @@ public abstract class FileSystemDataSource {
    *
    * @return the {@code FileSystemId} member, if set
    */
-  @NotNull
-  @Size(min = 11, max = 21)
-  @Pattern(regexp = "^(fs-[0-9a-f]{8,})$")
-  public abstract Optional<String> fileSystemId();
+  public abstract Optional<@NotNull @Size(min = 11, max = 21) @Pattern(regexp = "^(fs-[0-9a-f]{8,})$") String> fileSystemId();
 
   /**
    * The {@code FileSystemAccessMode} member: required; one of FileSystemAccessMode's values.
    *
    * @return the {@code FileSystemAccessMode} member, if set
    */
-  @NotNull
-  public abstract Optional<FileSystemAccessMode> fileSystemAccessMode();
+  public abstract Optional<@NotNull @KnownValue FileSystemAccessMode> fileSystemAccessMode();
 
   /**
    * The {@code FileSystemType} member: required; one of FileSystemType's values.
    *
    * @return the {@code FileSystemType} member, if set
    */
-  @NotNull
-  public abstract Optional<FileSystemType> fileSystemType();
+  public abstract Optional<@NotNull @KnownValue FileSystemType> fileSystemType();
 
   /**
    * The {@code DirectoryPath} member: required; at most 4096 characters.
    *
    * @return the {@code DirectoryPath} member, if set
    */
-  @NotNull
-  @Size(max = 4096)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> directoryPath();
+  public abstract Optional<@NotNull @Size(max = 4096) @Pattern(regexp = ".*") String> directoryPath();
 
   /**
    * A new, empty builder.

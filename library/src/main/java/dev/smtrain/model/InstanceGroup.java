@@ -28,27 +28,21 @@ public abstract class InstanceGroup {
    *
    * @return the {@code InstanceType} member, if set
    */
-  @NotNull
-  public abstract Optional<TrainingInstanceType> instanceType();
+  public abstract Optional<@NotNull TrainingInstanceType> instanceType();
 
   /**
    * The {@code InstanceCount} member: required; at least 0.
    *
    * @return the {@code InstanceCount} member, if set
    */
-  @NotNull
-  @Min(0)
-  public abstract Optional<Integer> instanceCount();
+  public abstract Optional<@NotNull @Min(0) Integer> instanceCount();
 
   /**
    * The {@code InstanceGroupName} member: required; at least 1 characters; at most 64 characters.
    *
    * @return the {@code InstanceGroupName} member, if set
    */
-  @NotNull
-  @Size(min = 1, max = 64)
-  @Pattern(regexp = ".+")
-  public abstract Optional<String> instanceGroupName();
+  public abstract Optional<@NotNull @Size(min = 1, max = 64) @Pattern(regexp = ".+") String> instanceGroupName();
 
   /**
    * A new, empty builder.

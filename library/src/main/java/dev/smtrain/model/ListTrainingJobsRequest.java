@@ -2,6 +2,7 @@
 
 package dev.smtrain.model;
 
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -29,18 +30,14 @@ public abstract class ListTrainingJobsRequest {
    *
    * @return the {@code NextToken} member, if set
    */
-  @Size(max = 8192)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> nextToken();
+  public abstract Optional<@Size(max = 8192) @Pattern(regexp = ".*") String> nextToken();
 
   /**
    * The {@code MaxResults} member: optional; at least 1; at most 100.
    *
    * @return the {@code MaxResults} member, if set
    */
-  @Min(1)
-  @Max(100)
-  public abstract Optional<Integer> maxResults();
+  public abstract Optional<@Min(1) @Max(100) Integer> maxResults();
 
   /**
    * The {@code CreationTimeAfter} member: optional.
@@ -75,37 +72,35 @@ public abstract class ListTrainingJobsRequest {
    *
    * @return the {@code NameContains} member, if set
    */
-  @Size(max = 63)
-  @Pattern(regexp = "[a-zA-Z0-9\\-]+")
-  public abstract Optional<String> nameContains();
+  public abstract Optional<@Size(max = 63) @Pattern(regexp = "[a-zA-Z0-9\\-]+") String> nameContains();
 
   /**
    * The {@code StatusEquals} member: optional; one of TrainingJobStatus's values.
    *
    * @return the {@code StatusEquals} member, if set
    */
-  public abstract Optional<TrainingJobStatus> statusEquals();
+  public abstract Optional<@KnownValue TrainingJobStatus> statusEquals();
 
   /**
    * The {@code SortBy} member: optional; one of SortBy's values.
    *
    * @return the {@code SortBy} member, if set
    */
-  public abstract Optional<SortBy> sortBy();
+  public abstract Optional<@KnownValue SortBy> sortBy();
 
   /**
    * The {@code SortOrder} member: optional; one of SortOrder's values.
    *
    * @return the {@code SortOrder} member, if set
    */
-  public abstract Optional<SortOrder> sortOrder();
+  public abstract Optional<@KnownValue SortOrder> sortOrder();
 
   /**
    * The {@code WarmPoolStatusEquals} member: optional; one of WarmPoolResourceStatus's values.
    *
    * @return the {@code WarmPoolStatusEquals} member, if set
    */
-  public abstract Optional<WarmPoolResourceStatus> warmPoolStatusEquals();
+  public abstract Optional<@KnownValue WarmPoolResourceStatus> warmPoolStatusEquals();
 
   /**
    * A new, empty builder.

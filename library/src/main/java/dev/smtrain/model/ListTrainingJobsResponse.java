@@ -49,9 +49,7 @@ public abstract class ListTrainingJobsResponse {
    *
    * @return the {@code NextToken} member, if set
    */
-  @Size(max = 8192)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> nextToken();
+  public abstract Optional<@Size(max = 8192) @Pattern(regexp = ".*") String> nextToken();
 
   /**
    * A new, empty builder.

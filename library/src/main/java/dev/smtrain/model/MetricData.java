@@ -27,9 +27,7 @@ public abstract class MetricData {
    *
    * @return the {@code MetricName} member, if set
    */
-  @Size(min = 1, max = 255)
-  @Pattern(regexp = ".+")
-  public abstract Optional<String> metricName();
+  public abstract Optional<@Size(min = 1, max = 255) @Pattern(regexp = ".+") String> metricName();
 
   /**
    * The {@code Value} member: optional.

@@ -27,20 +27,14 @@ public abstract class MetricDefinition {
    *
    * @return the {@code Name} member, if set
    */
-  @NotNull
-  @Size(min = 1, max = 255)
-  @Pattern(regexp = ".+")
-  public abstract Optional<String> name();
+  public abstract Optional<@NotNull @Size(min = 1, max = 255) @Pattern(regexp = ".+") String> name();
 
   /**
    * The {@code Regex} member: required; at least 1 characters; at most 500 characters.
    *
    * @return the {@code Regex} member, if set
    */
-  @NotNull
-  @Size(min = 1, max = 500)
-  @Pattern(regexp = ".+")
-  public abstract Optional<String> regex();
+  public abstract Optional<@NotNull @Size(min = 1, max = 500) @Pattern(regexp = ".+") String> regex();
 
   /**
    * A new, empty builder.

@@ -27,10 +27,7 @@ public abstract class ModelArtifacts {
    *
    * @return the {@code S3ModelArtifacts} member, if set
    */
-  @NotNull
-  @Size(max = 1024)
-  @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$")
-  public abstract Optional<String> s3ModelArtifacts();
+  public abstract Optional<@NotNull @Size(max = 1024) @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$") String> s3ModelArtifacts();
 
   /**
    * A new, empty builder.

@@ -2,6 +2,7 @@
 
 package dev.smtrain.model;
 
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -27,26 +28,21 @@ public abstract class OutputDataConfig {
    *
    * @return the {@code KmsKeyId} member, if set
    */
-  @Size(max = 2048)
-  @Pattern(regexp = "^[a-zA-Z0-9:/_-]*$")
-  public abstract Optional<String> kmsKeyId();
+  public abstract Optional<@Size(max = 2048) @Pattern(regexp = "^[a-zA-Z0-9:/_-]*$") String> kmsKeyId();
 
   /**
    * The {@code S3OutputPath} member: required; at most 1024 characters; matching <code>^(https|s3)://([^/]+)/?(.*)$</code>.
    *
    * @return the {@code S3OutputPath} member, if set
    */
-  @NotNull
-  @Size(max = 1024)
-  @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$")
-  public abstract Optional<String> s3OutputPath();
+  public abstract Optional<@NotNull @Size(max = 1024) @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$") String> s3OutputPath();
 
   /**
    * The {@code CompressionType} member: optional; one of OutputCompressionType's values.
    *
    * @return the {@code CompressionType} member, if set
    */
-  public abstract Optional<OutputCompressionType> compressionType();
+  public abstract Optional<@KnownValue OutputCompressionType> compressionType();
 
   /**
    * A new, empty builder.

@@ -28,9 +28,7 @@ public abstract class ProfilerConfig {
    *
    * @return the {@code S3OutputPath} member, if set
    */
-  @Size(max = 1024)
-  @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$")
-  public abstract Optional<String> s3OutputPath();
+  public abstract Optional<@Size(max = 1024) @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$") String> s3OutputPath();
 
   /**
    * The {@code ProfilingIntervalInMilliseconds} member: optional.

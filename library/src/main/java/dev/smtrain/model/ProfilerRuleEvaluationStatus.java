@@ -2,6 +2,7 @@
 
 package dev.smtrain.model;
 
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -27,34 +28,28 @@ public abstract class ProfilerRuleEvaluationStatus {
    *
    * @return the {@code RuleConfigurationName} member, if set
    */
-  @Size(min = 1, max = 256)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> ruleConfigurationName();
+  public abstract Optional<@Size(min = 1, max = 256) @Pattern(regexp = ".*") String> ruleConfigurationName();
 
   /**
    * The {@code RuleEvaluationJobArn} member: optional; at most 256 characters; matching <code>arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]&#123;12&#125;:processing-job/.*</code>.
    *
    * @return the {@code RuleEvaluationJobArn} member, if set
    */
-  @Size(max = 256)
-  @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:processing-job/.*")
-  public abstract Optional<String> ruleEvaluationJobArn();
+  public abstract Optional<@Size(max = 256) @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:processing-job/.*") String> ruleEvaluationJobArn();
 
   /**
    * The {@code RuleEvaluationStatus} member: optional; one of RuleEvaluationStatus's values.
    *
    * @return the {@code RuleEvaluationStatus} member, if set
    */
-  public abstract Optional<RuleEvaluationStatus> ruleEvaluationStatus();
+  public abstract Optional<@KnownValue RuleEvaluationStatus> ruleEvaluationStatus();
 
   /**
    * The {@code StatusDetails} member: optional; at most 1024 characters.
    *
    * @return the {@code StatusDetails} member, if set
    */
-  @Size(max = 1024)
-  @Pattern(regexp = ".*")
-  public abstract Optional<String> statusDetails();
+  public abstract Optional<@Size(max = 1024) @Pattern(regexp = ".*") String> statusDetails();
 
   /**
    * The {@code LastModifiedTime} member: optional.

@@ -40,35 +40,28 @@ public abstract class ResourceConfig {
    *
    * @return the {@code InstanceCount} member, if set
    */
-  @Min(0)
-  public abstract Optional<Integer> instanceCount();
+  public abstract Optional<@Min(0) Integer> instanceCount();
 
   /**
    * The {@code VolumeSizeInGB} member: required; at least 1.
    *
    * @return the {@code VolumeSizeInGB} member, if set
    */
-  @NotNull
-  @Min(1)
-  public abstract Optional<Integer> volumeSizeInGB();
+  public abstract Optional<@NotNull @Min(1) Integer> volumeSizeInGB();
 
   /**
    * The {@code VolumeKmsKeyId} member: optional; at most 2048 characters; matching <code>^[a-zA-Z0-9:/_-]*$</code>.
    *
    * @return the {@code VolumeKmsKeyId} member, if set
    */
-  @Size(max = 2048)
-  @Pattern(regexp = "^[a-zA-Z0-9:/_-]*$")
-  public abstract Optional<String> volumeKmsKeyId();
+  public abstract Optional<@Size(max = 2048) @Pattern(regexp = "^[a-zA-Z0-9:/_-]*$") String> volumeKmsKeyId();
 
   /**
    * The {@code KeepAlivePeriodInSeconds} member: optional; at least 0; at most 3600.
    *
    * @return the {@code KeepAlivePeriodInSeconds} member, if set
    */
-  @Min(0)
-  @Max(3600)
-  public abstract Optional<Integer> keepAlivePeriodInSeconds();
+  public abstract Optional<@Min(0) @Max(3600) Integer> keepAlivePeriodInSeconds();
 
   /**
    * The {@code InstanceGroups} member: optional; at most 5 entries.

@@ -27,10 +27,7 @@ public abstract class RetryStrategy {
    *
    * @return the {@code MaximumRetryAttempts} member, if set
    */
-  @NotNull
-  @Min(1)
-  @Max(30)
-  public abstract Optional<Integer> maximumRetryAttempts();
+  public abstract Optional<@NotNull @Min(1) @Max(30) Integer> maximumRetryAttempts();
 
   /**
    * A new, empty builder.

@@ -3,6 +3,7 @@
 package dev.smtrain.model;
 
 import dev.smtrain.internal.Nullable;
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -29,25 +30,21 @@ public abstract class S3DataSource {
    *
    * @return the {@code S3DataType} member, if set
    */
-  @NotNull
-  public abstract Optional<S3DataType> s3DataType();
+  public abstract Optional<@NotNull @KnownValue S3DataType> s3DataType();
 
   /**
    * The {@code S3Uri} member: required; at most 1024 characters; matching <code>^(https|s3)://([^/]+)/?(.*)$</code>.
    *
    * @return the {@code S3Uri} member, if set
    */
-  @NotNull
-  @Size(max = 1024)
-  @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$")
-  public abstract Optional<String> s3Uri();
+  public abstract Optional<@NotNull @Size(max = 1024) @Pattern(regexp = "^(https|s3)://([^/]+)/?(.*)$") String> s3Uri();
 
   /**
    * The {@code S3DataDistributionType} member: optional; one of S3DataDistribution's values.
    *
    * @return the {@code S3DataDistributionType} member, if set
    */
-  public abstract Optional<S3DataDistribution> s3DataDistributionType();
+  public abstract Optional<@KnownValue S3DataDistribution> s3DataDistributionType();
 
   /**
    * The {@code AttributeNames} member: optional; at most 16 entries.

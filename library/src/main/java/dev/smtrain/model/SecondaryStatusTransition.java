@@ -2,6 +2,7 @@
 
 package dev.smtrain.model;
 
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,16 +27,14 @@ public abstract class SecondaryStatusTransition {
    *
    * @return the {@code Status} member, if set
    */
-  @NotNull
-  public abstract Optional<SecondaryStatus> status();
+  public abstract Optional<@NotNull @KnownValue SecondaryStatus> status();
 
   /**
    * The {@code StartTime} member: required.
    *
    * @return the {@code StartTime} member, if set
    */
-  @NotNull
-  public abstract Optional<Instant> startTime();
+  public abstract Optional<@NotNull Instant> startTime();
 
   /**
    * The {@code EndTime} member: optional.

@@ -25,8 +25,7 @@ public abstract class ShuffleConfig {
    *
    * @return the {@code Seed} member, if set
    */
-  @NotNull
-  public abstract Optional<Long> seed();
+  public abstract Optional<@NotNull Long> seed();
 
   /**
    * A new, empty builder.

@@ -26,25 +26,21 @@ public abstract class StoppingCondition {
    *
    * @return the {@code MaxRuntimeInSeconds} member, if set
    */
-  @Min(1)
-  public abstract Optional<Integer> maxRuntimeInSeconds();
+  public abstract Optional<@Min(1) Integer> maxRuntimeInSeconds();
 
   /**
    * The {@code MaxWaitTimeInSeconds} member: optional; at least 1.
    *
    * @return the {@code MaxWaitTimeInSeconds} member, if set
    */
-  @Min(1)
-  public abstract Optional<Integer> maxWaitTimeInSeconds();
+  public abstract Optional<@Min(1) Integer> maxWaitTimeInSeconds();
 
   /**
    * The {@code MaxPendingTimeInSeconds} member: optional; at least 7200; at most 2419200.
    *
    * @return the {@code MaxPendingTimeInSeconds} member, if set
    */
-  @Min(7200)
-  @Max(2419200)
-  public abstract Optional<Integer> maxPendingTimeInSeconds();
+  public abstract Optional<@Min(7200) @Max(2419200) Integer> maxPendingTimeInSeconds();
 
   /**
    * A new, empty builder.

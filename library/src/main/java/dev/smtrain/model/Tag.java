@@ -27,20 +27,14 @@ public abstract class Tag {
    *
    * @return the {@code Key} member, if set
    */
-  @NotNull
-  @Size(min = 1, max = 128)
-  @Pattern(regexp = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$")
-  public abstract Optional<String> key();
+  public abstract Optional<@NotNull @Size(min = 1, max = 128) @Pattern(regexp = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$") String> key();
 
   /**
    * The {@code Value} member: required; at most 256 characters; matching <code>^([\p&#123;L&#125;\p&#123;Z&#125;\p&#123;N&#125;_.:/=+\-&#64;]*)$</code>.
    *
    * @return the {@code Value} member, if set
    */
-  @NotNull
-  @Size(min = 0, max = 256)
-  @Pattern(regexp = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$")
-  public abstract Optional<String> value();
+  public abstract Optional<@NotNull @Size(min = 0, max = 256) @Pattern(regexp = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$") String> value();
 
   /**
    * A new, empty builder.

@@ -2,6 +2,7 @@
 
 package dev.smtrain.model;
 
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
@@ -27,16 +28,14 @@ public abstract class TrainingImageConfig {
    *
    * @return the {@code TrainingRepositoryAccessMode} member, if set
    */
-  @NotNull
-  public abstract Optional<TrainingRepositoryAccessMode> trainingRepositoryAccessMode();
+  public abstract Optional<@NotNull @KnownValue TrainingRepositoryAccessMode> trainingRepositoryAccessMode();
 
   /**
    * The {@code TrainingRepositoryAuthConfig} member: optional.
    *
    * @return the {@code TrainingRepositoryAuthConfig} member, if set
    */
-  @Valid
-  public abstract Optional<TrainingRepositoryAuthConfig> trainingRepositoryAuthConfig();
+  public abstract Optional<@Valid TrainingRepositoryAuthConfig> trainingRepositoryAuthConfig();
 
   /**
    * A new, empty builder.

@@ -3,6 +3,7 @@
 package dev.smtrain.model;
 
 import dev.smtrain.internal.Nullable;
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -34,80 +35,63 @@ public abstract class TrainingJobDescription {
    *
    * @return the {@code TrainingJobName} member, if set
    */
-  @NotNull
-  @Size(min = 1, max = 63)
-  @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")
-  public abstract Optional<String> trainingJobName();
+  public abstract Optional<@NotNull @Size(min = 1, max = 63) @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}") String> trainingJobName();
 
   /**
    * The {@code TrainingJobArn} member: required; at most 256 characters; matching <code>arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]&#123;12&#125;:training-job/.*</code>.
    *
    * @return the {@code TrainingJobArn} member, if set
    */
-  @NotNull
-  @Size(max = 256)
-  @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-job/.*")
-  public abstract Optional<String> trainingJobArn();
+  public abstract Optional<@NotNull @Size(max = 256) @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-job/.*") String> trainingJobArn();
 
   /**
    * The {@code TuningJobArn} member: optional; at most 256 characters; matching <code>arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]&#123;12&#125;:hyper-parameter-tuning-job/.*</code>.
    *
    * @return the {@code TuningJobArn} member, if set
    */
-  @Size(max = 256)
-  @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:hyper-parameter-tuning-job/.*")
-  public abstract Optional<String> tuningJobArn();
+  public abstract Optional<@Size(max = 256) @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:hyper-parameter-tuning-job/.*") String> tuningJobArn();
 
   /**
    * The {@code LabelingJobArn} member: optional; at most 2048 characters; matching <code>arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]&#123;12&#125;:labeling-job/.*</code>.
    *
    * @return the {@code LabelingJobArn} member, if set
    */
-  @Size(max = 2048)
-  @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:labeling-job/.*")
-  public abstract Optional<String> labelingJobArn();
+  public abstract Optional<@Size(max = 2048) @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:labeling-job/.*") String> labelingJobArn();
 
   /**
    * The {@code AutoMLJobArn} member: optional; at least 1 characters; at most 256 characters; matching <code>arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]&#123;12&#125;:automl-job/.*</code>.
    *
    * @return the {@code AutoMLJobArn} member, if set
    */
-  @Size(min = 1, max = 256)
-  @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/.*")
-  public abstract Optional<String> autoMLJobArn();
+  public abstract Optional<@Size(min = 1, max = 256) @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/.*") String> autoMLJobArn();
 
   /**
    * The {@code ModelArtifacts} member: required.
    *
    * @return the {@code ModelArtifacts} member, if set
    */
-  @NotNull
-  @Valid
-  public abstract Optional<ModelArtifacts> modelArtifacts();
+  public abstract Optional<@NotNull @Valid ModelArtifacts> modelArtifacts();
 
   /**
    * The {@code TrainingJobStatus} member: required; one of TrainingJobStatus's values.
    *
    * @return the {@code TrainingJobStatus} member, if set
    */
-  @NotNull
-  public abstract Optional<TrainingJobStatus> trainingJobStatus();
+  public abstract Optional<@NotNull @KnownValue TrainingJobStatus> trainingJobStatus();
 
   /**
    * The {@code SecondaryStatus} member: required; one of SecondaryStatus's values.
    *
    * @return the {@code SecondaryStatus} member, if set
    */
-  @NotNull
-  public abstract Optional<SecondaryStatus> secondaryStatus();
+  public abstract Optional<@NotNull @KnownValue SecondaryStatus> secondaryStatus();
 
   /**
    * The {@code FailureReason} member: optional; at most 1024 characters.
    *
    * @return the {@code FailureReason} member, if set
    */
-  @Size(max = 1024)
-  public abstract Optional<String> failureReason();
+  public abstract Optional<@Size(max = 1024) String> failureReason();
 
   /**
    * The {@code HyperParameters} member: optional; at most 100 entries.
@@ -133,18 +117,14 @@ public abstract class TrainingJobDescription {
    *
    * @return the {@code AlgorithmSpecification} member, if set
    */
-  @NotNull
-  @Valid
-  public abstract Optional<AlgorithmSpecification> algorithmSpecification();
+  public abstract Optional<@NotNull @Valid AlgorithmSpecification> algorithmSpecification();
 
   /**
    * The {@code RoleArn} member: optional; at least 20 characters; at most 2048 characters; matching <code>^arn:aws[a-z\-]*:iam::\d&#123;12&#125;:role/?[a-zA-Z_0-9+=,.&#64;\-_/]+$</code>.
    *
    * @return the {@code RoleArn} member, if set
    */
-  @Size(min = 20, max = 2048)
-  @Pattern(regexp = "^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$")
-  public abstract Optional<String> roleArn();
+  public abstract Optional<@Size(min = 20, max = 2048) @Pattern(regexp = "^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$") String> roleArn();
 
   /**
    * The {@code InputDataConfig} member: optional; at least 1 entries; at most 20 entries.
@@ -169,50 +149,42 @@ public abstract class TrainingJobDescription {
    *
    * @return the {@code OutputDataConfig} member, if set
    */
-  @Valid
-  public abstract Optional<OutputDataConfig> outputDataConfig();
+  public abstract Optional<@Valid OutputDataConfig> outputDataConfig();
 
   /**
    * The {@code ResourceConfig} member: required.
    *
    * @return the {@code ResourceConfig} member, if set
    */
-  @NotNull
-  @Valid
-  public abstract Optional<ResourceConfig> resourceConfig();
+  public abstract Optional<@NotNull @Valid ResourceConfig> resourceConfig();
 
   /**
    * The {@code WarmPoolStatus} member: optional.
    *
    * @return the {@code WarmPoolStatus} member, if set
    */
-  @Valid
-  public abstract Optional<WarmPoolStatus> warmPoolStatus();
+  public abstract Optional<@Valid WarmPoolStatus> warmPoolStatus();
 
   /**
    * The {@code VpcConfig} member: optional.
    *
    * @return the {@code VpcConfig} member, if set
    */
-  @Valid
-  public abstract Optional<VpcConfig> vpcConfig();
+  public abstract Optional<@Valid VpcConfig> vpcConfig();
 
   /**
    * The {@code StoppingCondition} member: required.
    *
    * @return the {@code StoppingCondition} member, if set
    */
-  @NotNull
-  @Valid
-  public abstract Optional<StoppingCondition> stoppingCondition();
+  public abstract Optional<@NotNull @Valid StoppingCondition> stoppingCondition();
 
   /**
    * The {@code CreationTime} member: required.
    *
    * @return the {@code CreationTime} member, if set
    */
-  @NotNull
-  public abstract Optional<Instant> creationTime();
+  public abstract Optional<@NotNull Instant> creationTime();
 
   /**
    * The {@code TrainingStartTime} member: optional.
@@ -296,40 +268,35 @@ public abstract class TrainingJobDescription {
    *
    * @return the {@code CheckpointConfig} member, if set
    */
-  @Valid
-  public abstract Optional<CheckpointConfig> checkpointConfig();
+  public abstract Optional<@Valid CheckpointConfig> checkpointConfig();
 
   /**
    * The {@code TrainingTimeInSeconds} member: optional; at least 1.
    *
    * @return the {@code TrainingTimeInSeconds} member, if set
    */
-  @Min(1)
-  public abstract Optional<Integer> trainingTimeInSeconds();
+  public abstract Optional<@Min(1) Integer> trainingTimeInSeconds();
 
   /**
    * The {@code BillableTimeInSeconds} member: optional; at least 1.
    *
    * @return the {@code BillableTimeInSeconds} member, if set
    */
-  @Min(1)
-  public abstract Optional<Integer> billableTimeInSeconds();
+  public abstract Optional<@Min(1) Integer> billableTimeInSeconds();
 
   /**
    * The {@code DebugHookConfig} member: optional.
    *
    * @return the {@code DebugHookConfig} member, if set
    */
-  @Valid
-  public abstract Optional<DebugHookConfig> debugHookConfig();
+  public abstract Optional<@Valid DebugHookConfig> debugHookConfig();
 
   /**
    * The {@code ExperimentConfig} member: optional.
    *
    * @return the {@code ExperimentConfig} member, if set
    */
-  @Valid
-  public abstract Optional<ExperimentConfig> experimentConfig();
+  public abstract Optional<@Valid ExperimentConfig> experimentConfig();
 
   /**
    * The {@code DebugRuleConfigurations} member: optional; at most 20 entries.
@@ -354,8 +321,7 @@ public abstract class TrainingJobDescription {
    *
    * @return the {@code TensorBoardOutputConfig} member, if set
    */
-  @Valid
-  public abstract Optional<TensorBoardOutputConfig> tensorBoardOutputConfig();
+  public abstract Optional<@Valid TensorBoardOutputConfig> tensorBoardOutputConfig();
 
   /**
    * The {@code DebugRuleEvaluationStatuses} member: optional; at most 20 entries.
@@ -380,8 +346,7 @@ public abstract class TrainingJobDescription {
    *
    * @return the {@code ProfilerConfig} member, if set
    */
-  @Valid
-  public abstract Optional<ProfilerConfig> profilerConfig();
+  public abstract Optional<@Valid ProfilerConfig> profilerConfig();
 
   /**
    * The {@code ProfilerRuleConfigurations} member: optional; at most 20 entries.
@@ -424,7 +389,7 @@ public abstract class TrainingJobDescription {
    *
    * @return the {@code ProfilingStatus} member, if set
    */
-  public abstract Optional<ProfilingStatus> profilingStatus();
+  public abstract Optional<@KnownValue ProfilingStatus> profilingStatus();
 
   /**
    * The {@code Environment} member: optional; at most 100 entries.
@@ -450,24 +415,21 @@ public abstract class TrainingJobDescription {
    *
    * @return the {@code RetryStrategy} member, if set
    */
-  @Valid
-  public abstract Optional<RetryStrategy> retryStrategy();
+  public abstract Optional<@Valid RetryStrategy> retryStrategy();
 
   /**
    * The {@code RemoteDebugConfig} member: optional.
    *
    * @return the {@code RemoteDebugConfig} member, if set
    */
-  @Valid
-  public abstract Optional<RemoteDebugConfig> remoteDebugConfig();
+  public abstract Optional<@Valid RemoteDebugConfig> remoteDebugConfig();
 
   /**
    * The {@code InfraCheckConfig} member: optional.
    *
    * @return the {@code InfraCheckConfig} member, if set
    */
-  @Valid
-  public abstract Optional<InfraCheckConfig> infraCheckConfig();
+  public abstract Optional<@Valid InfraCheckConfig> infraCheckConfig();
 
   /**
    * A new, empty builder.

@@ -2,6 +2,7 @@
 
 package dev.smtrain.model;
 
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,28 +31,21 @@ public abstract class TrainingJobSummary {
    *
    * @return the {@code TrainingJobName} member, if set
    */
-  @NotNull
-  @Size(min = 1, max = 63)
-  @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")
-  public abstract Optional<String> trainingJobName();
+  public abstract Optional<@NotNull @Size(min = 1, max = 63) @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}") String> trainingJobName();
 
   /**
    * The {@code TrainingJobArn} member: required; at most 256 characters; matching <code>arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]&#123;12&#125;:training-job/.*</code>.
    *
    * @return the {@code TrainingJobArn} member, if set
    */
-  @NotNull
-  @Size(max = 256)
-  @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-job/.*")
-  public abstract Optional<String> trainingJobArn();
+  public abstract Optional<@NotNull @Size(max = 256) @Pattern(regexp = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-job/.*") String> trainingJobArn();
 
   /**
    * The {@code CreationTime} member: required.
    *
    * @return the {@code CreationTime} member, if set
    */
-  @NotNull
-  public abstract Optional<Instant> creationTime();
+  public abstract Optional<@NotNull Instant> creationTime();
 
   /**
    * The {@code TrainingEndTime} member: optional.
@@ -72,16 +66,14 @@ public abstract class TrainingJobSummary {
    *
    * @return the {@code TrainingJobStatus} member, if set
    */
-  @NotNull
-  public abstract Optional<TrainingJobStatus> trainingJobStatus();
+  public abstract Optional<@NotNull @KnownValue TrainingJobStatus> trainingJobStatus();
 
   /**
    * The {@code WarmPoolStatus} member: optional.
    *
    * @return the {@code WarmPoolStatus} member, if set
    */
-  @Valid
-  public abstract Optional<WarmPoolStatus> warmPoolStatus();
+  public abstract Optional<@Valid WarmPoolStatus> warmPoolStatus();
 
   /**
    * A new, empty builder.

@@ -27,10 +27,7 @@ public abstract class TrainingRepositoryAuthConfig {
    *
    * @return the {@code TrainingRepositoryCredentialsProviderArn} member, if set
    */
-  @NotNull
-  @Size(min = 1, max = 2048)
-  @Pattern(regexp = "arn:[\\p{Alnum}\\-]+:lambda:[\\p{Alnum}\\-]+:[0-9]{12}:function:.*")
-  public abstract Optional<String> trainingRepositoryCredentialsProviderArn();
+  public abstract Optional<@NotNull @Size(min = 1, max = 2048) @Pattern(regexp = "arn:[\\p{Alnum}\\-]+:lambda:[\\p{Alnum}\\-]+:[0-9]{12}:function:.*") String> trainingRepositoryCredentialsProviderArn();
 
   /**
    * A new, empty builder.

@@ -2,6 +2,7 @@
 
 package dev.smtrain.model;
 
+import dev.smtrain.validation.constraints.KnownValue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,25 +29,21 @@ public abstract class WarmPoolStatus {
    *
    * @return the {@code Status} member, if set
    */
-  @NotNull
-  public abstract Optional<WarmPoolResourceStatus> status();
+  public abstract Optional<@NotNull @KnownValue WarmPoolResourceStatus> status();
 
   /**
    * The {@code ResourceRetainedBillableTimeInSeconds} member: optional; at least 0.
    *
    * @return the {@code ResourceRetainedBillableTimeInSeconds} member, if set
    */
-  @Min(0)
-  public abstract Optional<Integer> resourceRetainedBillableTimeInSeconds();
+  public abstract Optional<@Min(0) Integer> resourceRetainedBillableTimeInSeconds();
 
   /**
    * The {@code ReusedByJob} member: optional; at least 1 characters; at most 63 characters; matching <code>^[a-zA-Z0-9](-*[a-zA-Z0-9])&#123;0,62&#125;</code>.
    *
    * @return the {@code ReusedByJob} member, if set
    */
-  @Size(min = 1, max = 63)
-  @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")
-  public abstract Optional<String> reusedByJob();
+  public abstract Optional<@Size(min = 1, max = 63) @Pattern(regexp = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}") String> reusedByJob();
 
   /**
    * A new, empty builder.

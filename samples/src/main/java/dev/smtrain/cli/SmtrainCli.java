@@ -22,6 +22,12 @@ public final class SmtrainCli {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    // Standard output and error are the command's contract: route Hibernate Validator's start-up banner
+    // (java.util.logging by default) through SLF4J, and keep library logging at WARN unless asked otherwise.
+    System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "slf4j"));
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    System.setProperty("org.slf4j.simpleLogger.logFile", System.getProperty("org.slf4j.simpleLogger.logFile", "System.err"));
     System.exit(commandLine().execute(args));
   }
 
@@ -32,7 +38,8 @@ public final class SmtrainCli {
    */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new SmtrainCli());
-    cli.setExitCodeExceptionMapper(e -> 1);
+    // Usage errors exit 2 (picocli routes them through this mapper too); everything else that escapes exits 1.
+    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
     return cli;
   }
 

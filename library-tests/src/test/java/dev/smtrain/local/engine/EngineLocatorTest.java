@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +99,7 @@ class EngineLocatorTest {
     }
 
     @Test
+    @Tag("engine")
     void findsARunningEngine() {
         try (ContainerEngine engine = EngineTestSupport.connectOrSkip()) {
             assertNotNull(engine.version());
