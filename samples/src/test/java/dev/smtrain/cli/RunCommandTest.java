@@ -149,8 +149,7 @@ class RunCommandTest {
   void run_whenLocalIsMissing_isAUsageErrorNamingTheOption() {
     Result r = run("run", "whatever.json");
 
-    // SmtrainCli documents 2 for usage errors but maps every exception to 1 today (reported to the lead)
-    assertTrue(r.exit() != 0);
+    assertEquals(2, r.exit());
     assertTrue(r.err().contains("--local"), r.err());
   }
 }
