@@ -52,7 +52,8 @@ class LocalFailureTest {
   void awaitCompletion_whenContainerWritesFailure_reportsItsFirst1024Characters() {
     String name = LocalRunnerFixture.uniqueName("fails");
     String message = "ValueError: bad row 7 " + "x".repeat(1500);
-    TrainingJob job = fx.executor.submit(fx.request(name, "fail").putEnvironment("FAIL_MESSAGE", message).build());
+    TrainingJob job = fx.executor.submit(fx.request(name, "fail").putEnvironment("FAIL_MESSAGE", "ValueError: bad row 7 ")
+        .putEnvironment("FAIL_PAD_X", "1500").build());
 
     TrainingJobDescription done = job.awaitCompletion(LocalRunnerFixture.JOB_TIMEOUT);
 

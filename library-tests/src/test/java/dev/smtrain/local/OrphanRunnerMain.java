@@ -30,6 +30,7 @@ public final class OrphanRunnerMain {
             .trainingInputMode(dev.smtrain.model.TrainingInputMode.FILE))
         .resourceConfig(ResourceConfig.of(TrainingInstanceType.ML_M5_XLARGE, 2, 10))
         .outputDataConfig(o -> o.s3OutputPath(args[4]))
+        .stoppingCondition(s -> s.maxRuntimeInSeconds(3600))
         .putEnvironment("MODE", "sleep")
         .build(), new TrainingJobListener() {
           @Override
