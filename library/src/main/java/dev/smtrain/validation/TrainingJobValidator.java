@@ -6,7 +6,6 @@ import dev.smtrain.model.json.JsonReadResult;
 import dev.smtrain.model.json.TrainingJobJson;
 import dev.smtrain.validation.internal.BeanValidation;
 import dev.smtrain.validation.internal.BuiltInRules;
-import dev.smtrain.validation.internal.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -138,7 +137,7 @@ public final class TrainingJobValidator {
 
   private void check(CreateTrainingJobRequest request, ValidationTarget target, List<Violation> out) {
     try {
-      out.addAll(ConstraintViolations.convert(BeanValidation.validator().validate(request), target));
+      out.addAll(BeanValidation.requestPlan().check(request, target));
     } catch (RuntimeException | StackOverflowError e) {
       out.add(failed("the service model's constraints", e));
     }
