@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * build one and share it.
  *
  * <p><b>The service model's constraints</b> are the Jakarta Validation annotations the generated model
- * carries, checked by Hibernate Validator: required members ({@code required}), string lengths
+ * carries. Hibernate Validator, configured once per process for the model (accessors as properties, wire
+ * names in paths, no Expression Language), reads them; its constraint metadata is compiled once into direct
+ * checks, which give the same violations as {@code Validator.validate} at a fraction of the cost. They are
+ * required members ({@code required}), string lengths
  * ({@code string.too-short}, {@code string.too-long}), patterns ({@code string.pattern}), number ranges
  * ({@code number.too-small}, {@code number.too-large}), list and map sizes ({@code list.too-few},
  * {@code list.too-many}, {@code map.too-many}), map keys ({@code key.too-long}, {@code key.pattern}) and
