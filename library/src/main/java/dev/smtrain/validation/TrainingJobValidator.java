@@ -133,7 +133,7 @@ public final class TrainingJobValidator {
   public ValidationReport validate(CreateTrainingJobRequest request, ValidationTarget target) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(target, "target");
-    List<Violation> out = new ArrayList<>();
+    List<Violation> out = new ArrayList<>(16);
     check(request, target, out);
     return ValidationReport.of(out);
   }
@@ -154,11 +154,11 @@ public final class TrainingJobValidator {
 
   private static void run(ValidationRule rule, String name, CreateTrainingJobRequest request,
       ValidationTarget target, List<Violation> out) {
-    List<Violation> found = new ArrayList<>();
+    int before = out.size();
     try {
-      rule.check(request, target, v -> found.add(Objects.requireNonNull(v, "violation")));
-      out.addAll(found);
+      rule.check(request, target, v -> out.add(Objects.requireNonNull(v, "violation")));
     } catch (RuntimeException | StackOverflowError e) {
+      out.subList(before, out.size()).clear();
       out.add(failed(name, e));
     }
   }

@@ -71,19 +71,26 @@ public final class ConstraintViolations {
    * @param violations the violations, reordered in place
    */
   static void order(List<Violation> violations) {
+    if (violations.isEmpty()) {
+      return;
+    }
     violations.sort(ORDER);
     dropPatternsOfWrongLength(violations);
   }
 
   private static void dropPatternsOfWrongLength(List<Violation> sorted) {
-    Set<String> wrongLength = new java.util.HashSet<>();
+    Set<String> wrongLength = null;
     for (Violation v : sorted) {
       if (v.code().endsWith(".too-long") || v.code().endsWith(".too-short")) {
+        if (wrongLength == null) {
+          wrongLength = new java.util.HashSet<>();
+        }
         wrongLength.add(v.path());
       }
     }
-    if (!wrongLength.isEmpty()) {
-      sorted.removeIf(v -> v.code().endsWith("pattern") && wrongLength.contains(v.path()));
+    if (wrongLength != null) {
+      Set<String> lengths = wrongLength;
+      sorted.removeIf(v -> v.code().endsWith("pattern") && lengths.contains(v.path()));
     }
   }
 
