@@ -60,16 +60,30 @@ class ValidationFuzzProperties {
   @Property(tries = 1500)
   void validateJson_whenMutatedSeed_thenReportWithoutFailedChecks(@ForAll("seeds") long seed) throws IOException {
     Random random = new Random(seed);
+    String json = mutatedSeed(random);
+    if (random.nextInt(8) == 0) {
+      json = corrupt(json, random);
+    }
+    check(json);
+  }
+
+  /**
+   * The seed's full example with one to six random mutations, as JSON (sometimes with duplicate members).
+   *
+   * @param random the source of randomness
+   * @return the JSON text
+   */
+  static String mutatedSeed(Random random) {
     JsonNode tree = SEED.deepCopy();
     int mutations = 1 + random.nextInt(6);
     for (int i = 0; i < mutations; i++) {
       tree = mutate(tree, random);
     }
-    String json = write(tree, random);
-    if (random.nextInt(8) == 0) {
-      json = corrupt(json, random);
+    try {
+      return write(tree, random);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
-    check(json);
   }
 
   @Property(tries = 1500)

@@ -6,7 +6,6 @@ import dev.smtrain.model.json.JsonReadResult;
 import dev.smtrain.model.json.TrainingJobJson;
 import dev.smtrain.validation.internal.BeanValidation;
 import dev.smtrain.validation.internal.BuiltInRules;
-import dev.smtrain.validation.internal.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * build one and share it.
  *
  * <p><b>The service model's constraints</b> are the Jakarta Validation annotations the generated model
- * carries, checked by Hibernate Validator: required members ({@code required}), string lengths
+ * carries. Hibernate Validator, configured once per process for the model (accessors as properties, wire
+ * names in paths, no Expression Language), reads them; its constraint metadata is compiled once into direct
+ * checks, which give the same violations as {@code Validator.validate} at a fraction of the cost. They are
+ * required members ({@code required}), string lengths
  * ({@code string.too-short}, {@code string.too-long}), patterns ({@code string.pattern}), number ranges
  * ({@code number.too-small}, {@code number.too-large}), list and map sizes ({@code list.too-few},
  * {@code list.too-many}, {@code map.too-many}), map keys ({@code key.too-long}, {@code key.pattern}) and
@@ -131,14 +133,14 @@ public final class TrainingJobValidator {
   public ValidationReport validate(CreateTrainingJobRequest request, ValidationTarget target) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(target, "target");
-    List<Violation> out = new ArrayList<>();
+    List<Violation> out = new ArrayList<>(16);
     check(request, target, out);
     return ValidationReport.of(out);
   }
 
   private void check(CreateTrainingJobRequest request, ValidationTarget target, List<Violation> out) {
     try {
-      out.addAll(ConstraintViolations.convert(BeanValidation.validator().validate(request), target));
+      out.addAll(BeanValidation.requestPlan().check(request, target));
     } catch (RuntimeException | StackOverflowError e) {
       out.add(failed("the service model's constraints", e));
     }
@@ -152,11 +154,11 @@ public final class TrainingJobValidator {
 
   private static void run(ValidationRule rule, String name, CreateTrainingJobRequest request,
       ValidationTarget target, List<Violation> out) {
-    List<Violation> found = new ArrayList<>();
+    int before = out.size();
     try {
-      rule.check(request, target, v -> found.add(Objects.requireNonNull(v, "violation")));
-      out.addAll(found);
+      rule.check(request, target, v -> out.add(Objects.requireNonNull(v, "violation")));
     } catch (RuntimeException | StackOverflowError e) {
+      out.subList(before, out.size()).clear();
       out.add(failed(name, e));
     }
   }

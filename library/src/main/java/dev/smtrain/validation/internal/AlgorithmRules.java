@@ -11,6 +11,8 @@ import dev.smtrain.validation.ValidationRule;
 import dev.smtrain.validation.ValidationTarget;
 import dev.smtrain.validation.Violation;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.PatternSyntaxException;
 
@@ -19,7 +21,24 @@ final class AlgorithmRules {
 
   private static final String SPEC = "AlgorithmSpecification";
 
+  /** What is wrong with a metric regex ({@code code:message}, empty when nothing), by regex; bounded. */
+  private static final Map<String, String> REGEX_PROBLEMS = new ConcurrentHashMap<>();
+
   private AlgorithmRules() {}
+
+  private static String regexProblem(String regex) {
+    if (REGEX_PROBLEMS.size() > 1000) {
+      REGEX_PROBLEMS.clear();
+    }
+    try {
+      return java.util.regex.Pattern.compile(regex).matcher("").groupCount() < 1
+          ? "metric.regex-no-group:the metric value is read from the first capturing group, and this regex has none"
+          : "";
+    } catch (PatternSyntaxException e) {
+      return "metric.regex-invalid:not a valid regular expression (at index " + e.getIndex() + "): "
+          + e.getDescription();
+    }
+  }
 
   static List<ValidationRule> all() {
     return List.of(AlgorithmRules::imageXorAlgorithm, AlgorithmRules::vpcRepositoryNeedsVpc,
@@ -67,15 +86,11 @@ final class AlgorithmRules {
       if (regex == null || regex.length() > 500) {
         continue;
       }
-      String path = member(element(member(SPEC, "MetricDefinitions"), i), "Regex");
-      try {
-        if (java.util.regex.Pattern.compile(regex).matcher("").groupCount() < 1) {
-          out.accept(Violation.warning(path, "metric.regex-no-group",
-              "the metric value is read from the first capturing group, and this regex has none"));
-        }
-      } catch (PatternSyntaxException e) {
-        out.accept(Violation.warning(path, "metric.regex-invalid",
-            "not a valid regular expression (at index " + e.getIndex() + "): " + e.getDescription()));
+      String problem = REGEX_PROBLEMS.computeIfAbsent(regex, AlgorithmRules::regexProblem);
+      if (!problem.isEmpty()) {
+        String path = member(element(member(SPEC, "MetricDefinitions"), i), "Regex");
+        int colon = problem.indexOf(':');
+        out.accept(Violation.warning(path, problem.substring(0, colon), problem.substring(colon + 1)));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.smtrain.validation.internal;
 
+import dev.smtrain.model.CreateTrainingJobRequest;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
@@ -54,6 +55,26 @@ public final class BeanValidation {
    */
   public static Validator validator() {
     return Holder.VALIDATOR;
+  }
+
+  /**
+   * The compiled constraints of {@code CreateTrainingJobRequest}, built on first use.
+   *
+   * @return the plan
+   */
+  public static ConstraintPlan requestPlan() {
+    return PlanHolder.PLAN;
+  }
+
+  private static final class PlanHolder {
+    static final ConstraintPlan PLAN = compile();
+
+    private static ConstraintPlan compile() {
+      long start = System.nanoTime();
+      ConstraintPlan plan = ConstraintPlan.compile(validator(), CreateTrainingJobRequest.class);
+      LOG.debug("constraint plan compiled in {} ms", (System.nanoTime() - start) / 1_000_000);
+      return plan;
+    }
   }
 
   private static final class Holder {

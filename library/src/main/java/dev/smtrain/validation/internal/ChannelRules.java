@@ -61,6 +61,9 @@ final class ChannelRules {
 
   /** Channel names are unique. */
   static void uniqueNames(CreateTrainingJobRequest r, ValidationTarget t, Consumer<Violation> out) {
+    if (r.inputDataConfig() == null || r.inputDataConfig().size() < 2) {
+      return;
+    }
     Set<String> seen = new HashSet<>();
     forEach(r, out, (req, c, path, o) -> c.channelName().ifPresent(name -> {
       if (!seen.add(name)) {
@@ -140,6 +143,10 @@ final class ChannelRules {
 
   /** InstanceGroupNames name groups of ResourceConfig.InstanceGroups. */
   static void instanceGroupNamesExist(CreateTrainingJobRequest r, ValidationTarget t, Consumer<Violation> out) {
+    if (r.inputDataConfig() == null || r.inputDataConfig().stream().noneMatch(c -> c.dataSource()
+        .flatMap(DataSource::s3DataSource).map(S3DataSource::hasInstanceGroupNames).orElse(false))) {
+      return;
+    }
     Set<String> groups = new HashSet<>();
     List<InstanceGroup> declared = r.resourceConfig().map(ResourceConfig::instanceGroups).orElse(null);
     if (declared != null) {

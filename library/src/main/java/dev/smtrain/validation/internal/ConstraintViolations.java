@@ -60,21 +60,37 @@ public final class ConstraintViolations {
         out.add(v);
       }
     }
-    out.sort(ORDER);
-    dropPatternsOfWrongLength(out);
+    order(out);
     return out;
   }
 
-  /** A value of the wrong length is reported for its length; whether it also matches comes later. */
+  /**
+   * Orders constraint violations by path and code, and drops the pattern violation of a value whose length
+   * is already reported: whether it matches can wait until its length is right.
+   *
+   * @param violations the violations, reordered in place
+   */
+  static void order(List<Violation> violations) {
+    if (violations.isEmpty()) {
+      return;
+    }
+    violations.sort(ORDER);
+    dropPatternsOfWrongLength(violations);
+  }
+
   private static void dropPatternsOfWrongLength(List<Violation> sorted) {
-    Set<String> wrongLength = new java.util.HashSet<>();
+    Set<String> wrongLength = null;
     for (Violation v : sorted) {
       if (v.code().endsWith(".too-long") || v.code().endsWith(".too-short")) {
+        if (wrongLength == null) {
+          wrongLength = new java.util.HashSet<>();
+        }
         wrongLength.add(v.path());
       }
     }
-    if (!wrongLength.isEmpty()) {
-      sorted.removeIf(v -> v.code().endsWith("pattern") && wrongLength.contains(v.path()));
+    if (wrongLength != null) {
+      Set<String> lengths = wrongLength;
+      sorted.removeIf(v -> v.code().endsWith("pattern") && lengths.contains(v.path()));
     }
   }
 
@@ -99,17 +115,29 @@ public final class ConstraintViolations {
   }
 
   private static Violation convert(ConstraintViolation<?> cv, ValidationTarget target) {
-    String path = WirePaths.of(cv.getPropertyPath());
-    Annotation a = cv.getConstraintDescriptor().getAnnotation();
-    Object value = cv.getInvalidValue();
+    return violation(cv.getConstraintDescriptor().getAnnotation(), WirePaths.of(cv.getPropertyPath()),
+        cv.getInvalidValue(), isMapKey(cv.getPropertyPath()), target);
+  }
+
+  /**
+   * The violation of a constraint by a value.
+   *
+   * @param a the constraint annotation
+   * @param path the value's API path
+   * @param value the value that violates it
+   * @param key whether the value is a map key
+   * @param target where the request is meant to run
+   * @return the violation, or {@code null} when the target accepts the value after all
+   */
+  static Violation violation(Annotation a, String path, Object value, boolean key, ValidationTarget target) {
     if (a instanceof NotNull) {
       return Violation.error(path, "required", "required, but not set");
     }
     if (a instanceof Size) {
-      return size((Size) a, path, value, isMapKey(cv.getPropertyPath()));
+      return size((Size) a, path, value, key);
     }
     if (a instanceof Pattern) {
-      return pattern((Pattern) a, path, value, target, isMapKey(cv.getPropertyPath()));
+      return pattern((Pattern) a, path, value, target, key);
     }
     if (a instanceof Min) {
       return Violation.error(path, "number.too-small", "at least " + ((Min) a).value() + ", got " + value);

@@ -82,7 +82,7 @@ final class JobRules {
     if (tags == null) {
       return;
     }
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = tags.size() < 2 ? Set.of() : new HashSet<>();
     for (int i = 0; i < tags.size(); i++) {
       String key = tags.get(i).key().orElse(null);
       if (key == null) {
@@ -92,7 +92,7 @@ final class JobRules {
       if (key.regionMatches(true, 0, "aws:", 0, 4)) {
         out.accept(Violation.error(path, "tag.reserved-prefix", "tag keys starting with aws: are reserved"));
       }
-      if (!seen.add(key)) {
+      if (tags.size() > 1 && !seen.add(key)) {
         out.accept(Violation.error(path, "tag.duplicate-key",
             "tag key " + WirePaths.quoted(key) + " is used by an earlier tag; keys must be unique"));
       }
@@ -107,7 +107,7 @@ final class JobRules {
 
   private static <T> void unique(List<T> rules, String list, Function<T, Optional<String>> name,
       Consumer<Violation> out) {
-    if (rules == null) {
+    if (rules == null || rules.size() < 2) {
       return;
     }
     Set<String> seen = new HashSet<>();

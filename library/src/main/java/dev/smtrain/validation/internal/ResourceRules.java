@@ -66,7 +66,7 @@ final class ResourceRules {
   /** Instance group names are unique. */
   static void uniqueGroupNames(CreateTrainingJobRequest r, ValidationTarget t, Consumer<Violation> out) {
     List<InstanceGroup> groups = r.resourceConfig().map(ResourceConfig::instanceGroups).orElse(null);
-    if (groups == null) {
+    if (groups == null || groups.size() < 2) {
       return;
     }
     Set<String> seen = new HashSet<>();

@@ -69,11 +69,11 @@ final class SecretRules {
 
   static void check(String key, String value, String path, Consumer<Violation> out) {
     String advice = "; give the job its credentials through RoleArn or a secrets store, not in the request";
-    if (ACCESS_KEY_ID.matcher(value).find()) {
+    if ((value.contains("AKIA") || value.contains("ASIA")) && ACCESS_KEY_ID.matcher(value).find()) {
       out.accept(Violation.error(path, "secret.access-key-id", "holds an AWS access key id" + advice));
-    } else if (PRIVATE_KEY.matcher(value).find()) {
+    } else if (value.contains("PRIVATE KEY") && PRIVATE_KEY.matcher(value).find()) {
       out.accept(Violation.error(path, "secret.private-key", "holds a private key block" + advice));
-    } else if (looksLikeSecretAccessKey(value)) {
+    } else if (value.length() >= 40 && looksLikeSecretAccessKey(value)) {
       out.accept(Violation.error(path, "secret.secret-access-key",
           "holds what looks like an AWS secret access key (40 base64 characters)" + advice));
     } else if (isPasswordLike(key) && isLiteral(value)) {
@@ -96,7 +96,7 @@ final class SecretRules {
   }
 
   static boolean isPasswordLike(String key) {
-    if (key.length() > 256) {
+    if (key.length() > 256 || !mentionsSecret(key.toLowerCase(Locale.ROOT))) {
       return false;
     }
     String[] words = WORD_BREAK.split(key);
@@ -110,6 +110,16 @@ final class SecretRules {
       secret |= SECRET_WORDS.contains(w) || SECRET_WORDS.contains(joined);
     }
     return secret;
+  }
+
+  /** A quick filter before splitting the key into words. */
+  private static boolean mentionsSecret(String lowerKey) {
+    for (String w : SECRET_WORDS) {
+      if (lowerKey.contains(w)) {
+        return true;
+      }
+    }
+    return lowerKey.contains("pass") || lowerKey.contains("key");
   }
 
   private static boolean isLiteral(String value) {

@@ -10,8 +10,8 @@ import java.util.regex.PatternSyntaxException;
  * validation fast and safe on any input:
  *
  * <ul>
- *   <li>the service model's catch-all patterns ({@code .*}, {@code .+}, {@code [\S\s]*}) are decided without
- *       a regular expression;
+ *   <li>the service model's catch-all patterns ({@code .*}, {@code .+}, {@code [\S\s]*}) and its most used
+ *       ones (S3 URIs, role ARNs, names, tags, ids) are decided without a regular expression engine;
  *   <li>a value longer than {@value #LONGEST_CHECKED} characters is not matched at all: every patterned
  *       member of the service model has a maximum length below that, so its length violation is reported
  *       instead (and a regular expression never runs over megabytes);
@@ -23,10 +23,11 @@ public final class WholeValuePatternValidator implements ConstraintValidator<Pat
   /** The longest value a regular expression runs on; the model's longest patterned member allows 8,192. */
   static final int LONGEST_CHECKED = 16_384;
 
-  private enum Shortcut { NONE, ANY, ANY_LINE, NON_EMPTY_LINE }
+  private enum Shortcut { NONE, ANY, ANY_LINE, NON_EMPTY_LINE, FAST }
 
   private Shortcut shortcut = Shortcut.NONE;
   private java.util.regex.Pattern regex;
+  private java.util.function.Predicate<CharSequence> fast;
 
   @Override
   public void initialize(Pattern annotation) {
@@ -49,6 +50,11 @@ public final class WholeValuePatternValidator implements ConstraintValidator<Pat
     for (Pattern.Flag f : annotation.flags()) {
       flags |= f.getValue();
     }
+    fast = flags == 0 ? FastPatterns.forRegex(r) : null;
+    if (fast != null) {
+      shortcut = Shortcut.FAST;
+      return;
+    }
     try {
       regex = java.util.regex.Pattern.compile(r, flags);
     } catch (PatternSyntaxException e) {
@@ -68,6 +74,8 @@ public final class WholeValuePatternValidator implements ConstraintValidator<Pat
         return !hasLineTerminator(value);
       case NON_EMPTY_LINE:
         return value.length() > 0 && !hasLineTerminator(value);
+      case FAST:
+        return fast.test(value);
       default:
         try {
           return regex.matcher(value).matches();
