@@ -62,6 +62,25 @@ class FileOutputsTest {
   }
 
   @Test
+  void packageTarGz_whenContainerLeftSymlinksToHostFiles_neverFollowsThem() throws IOException {
+    Path secret = tmp.resolve("host-secret.txt");
+    write(secret, "host-only");
+    Path outside = tmp.resolve("host-dir");
+    write(outside.resolve("inner.txt"), "host-only too");
+    Path h1 = tmp.resolve("algo-1");
+    write(h1.resolve("model.bin"), "weights");
+    Files.createSymbolicLink(h1.resolve("shadow"), secret);
+    Files.createSymbolicLink(h1.resolve("linked-dir"), outside);
+    Path target = tmp.resolve("model.tar.gz");
+
+    PackageResult result = storage.packageTarGz(List.of(h1), target);
+
+    TarContents tar = TarContents.read(target);
+    assertEquals(Set.of("model.bin"), tar.files().keySet());
+    assertEquals(1, result.fileCount());
+  }
+
+  @Test
   void packageTarGz_whenFileAndDirectoryCollide_keepsFirstAndReportsIt() throws IOException {
     Path h1 = tmp.resolve("algo-1");
     Path h2 = tmp.resolve("algo-2");

@@ -57,7 +57,8 @@ public record MergedTree(SortedMap<String, Path> entries, List<String> conflicts
 
           @Override
           public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-            if (!Files.isRegularFile(f)) {
+            // attrs describe the entry itself: a symlink a container left (say, to /etc/shadow) is skipped, never followed.
+            if (!attrs.isRegularFile()) {
               LOG.debug("Skipping {}: not a regular file", f);
               return FileVisitResult.CONTINUE;
             }
