@@ -14,36 +14,19 @@ final class Descriptions {
 
   static TrainingJobDescription describe(LocalJob job, LocalJob.Snapshot s) {
     CreateTrainingJobRequest r = job.request();
-    TrainingJobDescription.Builder d = TrainingJobDescription.builder()
+    // The request's echoed members come from the shared builder; SageMaker reports the three flags as false
+    // when they were not set, so the local description does too.
+    TrainingJobDescription.Builder d = dev.smtrain.executor.internal.Descriptions.fromRequest(r)
         .trainingJobName(job.name())
         .trainingJobArn(job.arn())
         .trainingJobStatus(s.status())
         .secondaryStatus(s.secondaryStatus())
-        .hyperParameters(r.hyperParameters())
-        .algorithmSpecification(r.algorithmSpecification())
-        .roleArn(r.roleArn())
-        .inputDataConfig(r.inputDataConfig())
-        .outputDataConfig(r.outputDataConfig())
-        .resourceConfig(r.resourceConfig())
-        .vpcConfig(r.vpcConfig())
-        .stoppingCondition(r.stoppingCondition())
         .creationTime(job.creationTime())
         .lastModifiedTime(s.lastModifiedTime())
         .secondaryStatusTransitions(s.transitions())
         .enableNetworkIsolation(r.enableNetworkIsolation().orElse(false))
         .enableInterContainerTrafficEncryption(r.enableInterContainerTrafficEncryption().orElse(false))
-        .enableManagedSpotTraining(r.enableManagedSpotTraining().orElse(false))
-        .checkpointConfig(r.checkpointConfig())
-        .debugHookConfig(r.debugHookConfig())
-        .experimentConfig(r.experimentConfig())
-        .debugRuleConfigurations(r.debugRuleConfigurations())
-        .tensorBoardOutputConfig(r.tensorBoardOutputConfig())
-        .profilerConfig(r.profilerConfig())
-        .profilerRuleConfigurations(r.profilerRuleConfigurations())
-        .environment(r.environment())
-        .retryStrategy(r.retryStrategy())
-        .remoteDebugConfig(r.remoteDebugConfig())
-        .infraCheckConfig(r.infraCheckConfig());
+        .enableManagedSpotTraining(r.enableManagedSpotTraining().orElse(false));
     if (s.trainingStartTime() != null) {
       d.trainingStartTime(s.trainingStartTime());
     }
@@ -68,13 +51,6 @@ final class Descriptions {
   }
 
   static TrainingJobSummary summary(TrainingJobDescription d) {
-    return TrainingJobSummary.builder()
-        .trainingJobName(d.trainingJobName())
-        .trainingJobArn(d.trainingJobArn())
-        .creationTime(d.creationTime())
-        .trainingEndTime(d.trainingEndTime())
-        .lastModifiedTime(d.lastModifiedTime())
-        .trainingJobStatus(d.trainingJobStatus())
-        .build();
+    return dev.smtrain.executor.internal.Descriptions.summaryOf(d);
   }
 }
