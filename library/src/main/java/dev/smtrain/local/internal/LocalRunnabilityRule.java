@@ -28,9 +28,8 @@ public final class LocalRunnabilityRule implements ValidationRule {
 
   @Override
   public void check(CreateTrainingJobRequest request, ValidationTarget target, Consumer<Violation> report) {
-    if (request.trainingJobName().isEmpty()) {
-      report.accept(Violation.error("TrainingJobName", REQUIRED, "a job name is required"));
-    }
+    // Required members (TrainingJobName, OutputDataConfig.S3OutputPath, ...) are the validator's: reporting
+    // them here too would list each problem twice in LocalExecutor.check.
     AlgorithmSpecification algorithm = request.algorithmSpecification().orElse(null);
     if (algorithm == null || algorithm.trainingImage().isEmpty()) {
       report.accept(Violation.error("AlgorithmSpecification.TrainingImage", REQUIRED,
@@ -51,10 +50,6 @@ public final class LocalRunnabilityRule implements ValidationRule {
               METRIC_REGEX, problem.substring(problem.indexOf(": ") + 2)));
         }
       }
-    }
-    if (request.outputDataConfig().flatMap(o -> o.s3OutputPath()).isEmpty()) {
-      report.accept(Violation.error("OutputDataConfig.S3OutputPath", REQUIRED,
-          "the local runner uploads model.tar.gz there: set an s3:// or file:// URI"));
     }
     if (request.resourceConfig().map(r -> r.hasInstanceGroups() && !r.instanceGroups().isEmpty())
         .orElse(false)) {

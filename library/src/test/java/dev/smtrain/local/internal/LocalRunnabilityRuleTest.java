@@ -51,8 +51,16 @@ class LocalRunnabilityRuleTest {
         "AlgorithmSpecification.TrainingImage local.required",
         "AlgorithmSpecification.TrainingInputMode local.unsupported",
         "AlgorithmSpecification.MetricDefinitions[0].Regex local.metric-regex",
-        "OutputDataConfig.S3OutputPath local.required",
         "InputDataConfig[0].DataSource local.unsupported",
         "InputDataConfig[0].InputMode local.unsupported"), problems(request));
+  }
+
+  @Test
+  void check_whenRequiredMembersAreMissing_leavesThemToTheValidator() {
+    CreateTrainingJobRequest request = CreateTrainingJobRequest.builder()
+        .algorithmSpecification(a -> a.trainingImage("img").trainingInputMode(TrainingInputMode.FILE))
+        .build();
+
+    assertEquals(List.of(), problems(request));
   }
 }
