@@ -74,30 +74,30 @@ final class EngineTestSupport {
         return repo + ":" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Collects lines from a {@link LogStream}. */
+    /** Collects lines from a {@link LogStream}; {@link #awaitLine} wakes on each new line, no polling. */
     static final class Lines implements LogStream.Listener {
-        final List<String> all = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> all = new ArrayList<>();
 
         @Override
-        public void line(LogStream.Source source, String line) {
+        public synchronized void line(LogStream.Source source, String line) {
             all.add(source + ":" + line);
+            notifyAll();
         }
 
-        List<String> snapshot() {
-            synchronized (all) {
-                return List.copyOf(all);
-            }
+        synchronized List<String> snapshot() {
+            return List.copyOf(all);
         }
 
-        boolean awaitLine(String wanted, long millis) throws InterruptedException {
+        synchronized boolean awaitLine(String wanted, long millis) throws InterruptedException {
             long end = System.nanoTime() + millis * 1_000_000;
-            while (System.nanoTime() < end) {
-                if (snapshot().contains(wanted)) {
-                    return true;
+            while (!all.contains(wanted)) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
                 }
-                Thread.sleep(50);
+                wait(Math.max(1, left / 1_000_000));
             }
-            return false;
+            return true;
         }
     }
 
