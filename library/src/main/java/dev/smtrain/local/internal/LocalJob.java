@@ -208,7 +208,7 @@ public final class LocalJob {
       Instant trainingEndTime, String failureReason, String modelArtifacts, List<MetricEvent> finalMetrics) {}
 
   static boolean isTerminal(TrainingJobStatus s) {
-    return s == TrainingJobStatus.COMPLETED || s == TrainingJobStatus.FAILED || s == TrainingJobStatus.STOPPED;
+    return dev.smtrain.executor.internal.Descriptions.isTerminal(s);
   }
 
   private void notify(Consumer<TrainingJobListener> call) {

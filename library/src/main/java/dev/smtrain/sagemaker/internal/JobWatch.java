@@ -6,6 +6,7 @@ import dev.smtrain.executor.MetricEvent;
 import dev.smtrain.executor.ResourceNotFoundException;
 import dev.smtrain.executor.StatusEvent;
 import dev.smtrain.executor.TrainingJobListener;
+import dev.smtrain.executor.internal.Descriptions;
 import dev.smtrain.model.MetricData;
 import dev.smtrain.model.SecondaryStatus;
 import dev.smtrain.model.SecondaryStatusTransition;
@@ -158,8 +159,7 @@ public final class JobWatch {
    * @return {@code true} when the job has ended
    */
   public static boolean isEnded(TrainingJobDescription d) {
-    TrainingJobStatus s = d.trainingJobStatus().orElse(null);
-    return s == TrainingJobStatus.COMPLETED || s == TrainingJobStatus.FAILED || s == TrainingJobStatus.STOPPED;
+    return Descriptions.isTerminal(d.trainingJobStatus().orElse(null));
   }
 
   private void fireStatus(TrainingJobDescription d) {
@@ -196,20 +196,9 @@ public final class JobWatch {
     if (secondary == null) {
       return current;
     }
-    switch (secondary) {
-      case COMPLETED:
-        return TrainingJobStatus.COMPLETED;
-      case FAILED:
-        return TrainingJobStatus.FAILED;
-      case STOPPING:
-        return TrainingJobStatus.STOPPING;
-      case STOPPED:
-      case MAX_RUNTIME_EXCEEDED:
-      case MAX_WAIT_TIME_EXCEEDED:
-        return current == TrainingJobStatus.FAILED ? current : TrainingJobStatus.STOPPED;
-      default:
-        return TrainingJobStatus.IN_PROGRESS;
-    }
+    TrainingJobStatus paired = Descriptions.primaryOf(secondary);
+    // A failed job's history may end in Stopped; the job stays Failed.
+    return paired == TrainingJobStatus.STOPPED && current == TrainingJobStatus.FAILED ? current : paired;
   }
 
   private void fireLogs() {
