@@ -76,7 +76,12 @@ public final class TarContext {
     }
 
     public TarContext directory(String path) {
-        entries.add(new Dir(clean(path), 0755));
+        return directory(path, 0755);
+    }
+
+    /** A directory with the given permission bits (for example {@code 01777} for a {@code /tmp}). */
+    public TarContext directory(String path, int mode) {
+        entries.add(new Dir(clean(path), mode));
         return this;
     }
 

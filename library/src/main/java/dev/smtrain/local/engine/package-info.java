@@ -4,7 +4,9 @@
  *
  * <p><b>Internal.</b> These types are public only so that the local runner in
  * another package can use them; they are not part of smtrain's supported API
- * and may change in any release.
+ * and may change in any release. The quick start sample uses {@code EngineLocator},
+ * {@code ContainerEngine.buildImage} and {@code TarContext} to build its image, rather than
+ * a second engine client of its own.
  *
  * <ul>
  *   <li>{@link dev.smtrain.local.engine.EngineLocator} finds a reachable engine

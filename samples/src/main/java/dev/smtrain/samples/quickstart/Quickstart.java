@@ -3,6 +3,8 @@ package dev.smtrain.samples.quickstart;
 import dev.smtrain.executor.TrainingJob;
 import dev.smtrain.executor.TrainingJobExecutor;
 import dev.smtrain.local.LocalExecutor;
+import dev.smtrain.local.engine.EngineLocator;
+import dev.smtrain.local.engine.EngineUnavailableException;
 import dev.smtrain.model.AlgorithmSpecification;
 import dev.smtrain.model.Channel;
 import dev.smtrain.model.CreateTrainingJobRequest;
@@ -73,15 +75,18 @@ public final class Quickstart {
    */
   public static void main(String[] args) {
     Path workDir = Path.of(args.length > 0 ? args[0] : "target/quickstart").toAbsolutePath();
-    Optional<String> engine = EngineAddress.find();
-    if (engine.isEmpty()) {
-      System.err.println("No container engine answers (tried " + EngineAddress.PROPERTY + ", DOCKER_HOST, "
-          + EngineAddress.SOCKETS + "). Start one with: eval \"$(sudo samples/engine/podman.sh)\"");
+    // The local runner's own engine search; its message lists every place tried and how to start one.
+    String engine;
+    try {
+      engine = EngineLocator.defaults().locate().dockerHost();
+    } catch (EngineUnavailableException e) {
+      System.err.println(e.getMessage());
       System.exit(1);
+      return;
     }
     boolean completed;
-    try (TrainingJobExecutor local = LocalExecutor.builder().dockerHost(engine.get()).build()) {
-      completed = run(local, engine.get(), workDir, System.out).completed();
+    try (TrainingJobExecutor local = LocalExecutor.builder().dockerHost(engine).build()) {
+      completed = run(local, engine, workDir, System.out).completed();
     } catch (RuntimeException e) {
       System.err.println("quick start failed: " + e.getMessage());
       completed = false;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smtrain.local.LocalExecutor;
+import dev.smtrain.local.engine.EngineLocator;
 import dev.smtrain.model.MetricData;
 import dev.smtrain.model.SecondaryStatus;
 import dev.smtrain.model.SecondaryStatusTransition;
@@ -33,8 +34,8 @@ class QuickstartTest {
 
   @Test
   void run_whenEngineReachable_trainsModelAndWritesArtifactsAndChart() throws Exception {
-    String engine = EngineAddress.find().orElseThrow(() -> new AssertionError(
-        "engine tests need a container engine: run samples/engine/podman.sh and export DOCKER_HOST"));
+    // Fails with the locator's list of places tried when no engine answers.
+    String engine = EngineLocator.defaults().locate().dockerHost();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Quickstart.Result result;
     try (LocalExecutor local = LocalExecutor.builder().dockerHost(engine).build()) {
